@@ -1,0 +1,1 @@
+"""Rule and dictionary extractors: from a ParsedDocument to Facts (entities, targets, relations)."""

@@ -1,14 +1,14 @@
 """Run every extractor over one parsed document, in dependency order, sharing one Context."""
 from __future__ import annotations
 
-from extractors import entities, goals, projects, relations, tasks, targets
+from extractors import entities, goals, projects, relations, supports, tasks, targets
 from extractors.context import Context
 from extractors.facts import Facts
 from extractors.segment import segment
 from pipeline.model import ParsedDocument
 
 # Order matters: later extractors read the entities the earlier ones found.
-EXTRACTORS = (entities, projects, goals, targets, tasks, relations)
+EXTRACTORS = (entities, projects, goals, targets, tasks, relations, supports)
 
 
 def extract(parsed: ParsedDocument) -> Facts:

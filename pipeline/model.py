@@ -18,6 +18,8 @@ class Table:
     start: int = 0  # offset of the table's first character in Document.text (0 when not in the text)
     end: int = 0
     kind: str = "generic"  # generic | indicator | task
+    baseline_year: int | None = None  # indicator tables: the year of the 基数 column
+    target_year: int | None = None  # indicator tables: the year of the 目标 column
 
 
 @dataclass

@@ -1,0 +1,5 @@
+"""(being written)"""
+
+
+def extract(ctx) -> None:
+    return None

@@ -1,5 +1,378 @@
-"""(being written)"""
+"""Who leads what: units named in task lists and their LEADS / RESPONSIBLE_FOR / COOPERATES_ON relations.
+
+Three forms are read (cue words in lexicon/tasks_cues.json):
+- labelled lists, in a note after a task or on their own line: "牵头单位：省科技厅；配合单位：省教育厅、…",
+  "（5月底完成，牵头考核单位：市政府办公室、市公安局）", "（责任单位：市发展改革委、市财政局，各县区政府）";
+- verb notes in brackets: "（市商务局负责）", "（市工业和信息化局牵头，市科技局、市市场监管局配合）",
+  "（省教育厅、省财政厅负责，列第一位者为牵头部门，下同）" — the first of a list is then the lead, and with
+  下同 (or a note outside any task) for every later list of the document too;
+- task-division tables (pipeline.model.Table kind "task"): a row's 牵头/责任/配合 columns to the row's task.
+
+A note closes the task written before it: from the previous note or the start of the numbered item (or the
+section heading), whichever is later. Its tail is the most specific named item of that task: the Projects
+named in the task's own heading phrase; else every Project and Target in the task; else the task's Goal
+(the Goal of the item's heading phrase, else of the nearest enclosing section heading that has one).
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from pathlib import Path
+
+from extractors.facts import Mention, Ref
+from extractors.names import clean_name
+
+_LEX = json.loads((Path(__file__).parent / "lexicon" / "tasks_cues.json").read_text(encoding="utf-8"))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ROLE_OF_LABEL = {w: role for role, words in _LEX["labels"].items() for w in words}
+_ROLE_OF_VERB = {w: role for role, words in _LEX["verbs"].items() for w in words}
+_LABEL = re.compile(rf"(?:{_alt(_ROLE_OF_LABEL)})\s*[:：]")
+_VERB_END = re.compile(rf"(?:{_alt(_ROLE_OF_VERB)})$")
+_PAREN = re.compile(r"[(（]([^()（）]{2,300})[)）]")
+_LEAD_FIRST = re.compile("|".join(_LEX["lead_first_notes"]))
+_SAME_BELOW = re.compile(_alt(_LEX["same_below"]))
+_SEPS = set(_LEX["list_separators"])
+_CLAUSE_SEPS = {",", "，", ";", "；"}
+_UNIT_END = re.compile(rf"(?:{_alt(_LEX['unit_suffixes'])})$")
+_GENERIC = re.compile(_alt(_LEX["generic_units"]))
+_INHERIT_END = re.compile(rf"(?:{_alt(_LEX['inherit_suffixes'])})$")
+_NO_INHERIT = tuple(_LEX["no_inherit_starts"])
+_LEVELS = tuple(_LEX["level_prefixes"])
+_TRAIL_DENG = re.compile(r"等(?:单位|部门)?$")
+_NUMBERED_LINE = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]"
+    r"|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
+_SCORE = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")
+_TITLE_END = re.compile(r"[。;；!?！？]")
+_TASK_HEADER = re.compile(_alt(_LEX["table_task_headers"]))
+_SKIP_HEADER = re.compile(_alt(_LEX["table_skip_headers"]))
+_MAX_TITLE = 30
+
+
+def _split_top(text: str, seps: set[str]) -> list[tuple[int, int]]:
+    """Spans of `text` split at separator characters outside brackets."""
+    out, depth, begin = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            out.append((begin, i))
+            begin = i + 1
+    out.append((begin, len(text)))
+    return out
+
+
+def _units(text: str, offset: int) -> list[tuple[str, int, int]] | None:
+    """Unit names of a list (name, start, end); None when an item is not a unit name."""
+    items: list[tuple[str, int, int]] = []
+    for a, b in _split_top(text, _SEPS):
+        raw = text[a:b]
+        lead = len(raw) - len(raw.lstrip())
+        name = _TRAIL_DENG.sub("", clean_name(raw))
+        if not name:
+            continue
+        if not (2 <= len(name) <= 30) or not _UNIT_END.search(name):
+            return None
+        if _GENERIC.search(name):
+            continue
+        if items and not name.startswith(_LEVELS) and not name.startswith(_NO_INHERIT) \
+                and len(name) <= _LEX["inherit_max_len"] and _INHERIT_END.search(name) \
+                and items[-1][0][:1] in _LEVELS and not items[-1][0].startswith(_NO_INHERIT):
+            name = items[-1][0][0] + name  # 市住建局、审批服务局 → 市审批服务局
+        items.append((name, offset + a + lead, offset + a + lead + len(raw.strip())))
+    return items or None
+
+
+def _labelled(text: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """(role, units) groups of every "LABEL：list" in a sentence."""
+    marks = list(_LABEL.finditer(text))
+    groups = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        seg = text[m.end():end]
+        depth, cut = 0, len(seg)
+        for j, ch in enumerate(seg):
+            if ch in "(（":
+                depth += 1
+            elif ch in ")）":
+                if depth == 0:
+                    cut = j
+                    break
+                depth -= 1
+            elif ch in "。\n":
+                cut = j
+                break
+        seg = seg[:cut].rstrip(",，;；、 ")
+        units = _units(seg, m.end())
+        if units:
+            label = m.group(0).rstrip(":： ").strip()
+            groups.append((_ROLE_OF_LABEL[label], units))
+    return groups
+
+
+def _verb_note(body: str, offset: int) -> tuple[list[tuple[str, list[tuple[str, int, int]]]], bool, bool] | None:
+    """A bracketed note made of "units + verb" clauses: (groups, lead_first, same_below), or None."""
+    groups, lead_first, same_below = [], False, False
+    for a, b in _split_top(body, _CLAUSE_SEPS):
+        clause = body[a:b].strip()
+        if not clause:
+            continue
+        if _LEAD_FIRST.search(clause):
+            lead_first = True
+            same_below = same_below or bool(_SAME_BELOW.search(clause))
+            continue
+        if _SAME_BELOW.fullmatch(clause):
+            same_below = True
+            continue
+        m = _VERB_END.search(clause)
+        if not m:
+            continue
+        start = a + (len(body[a:b]) - len(body[a:b].lstrip()))
+        units = _units(clause[:m.start()], offset + start)
+        if units is None:
+            return None
+        groups.append((_ROLE_OF_VERB[m.group(0)], units))
+    return (groups, lead_first, same_below) if groups else None
+
+
+class _Index:
+    """Entities and targets of one document ordered by offset, to pick those inside a span."""
+
+    def __init__(self, ctx) -> None:
+        doc_id = ctx.parsed.document.doc_id
+        self.by_label: dict[str, tuple[list[int], list]] = {}
+        for label in ("Goal", "Project"):
+            ents = sorted((e for e in ctx.facts.entities if e.label == label and e.mention.doc_id == doc_id),
+                          key=lambda e: (e.mention.start, -e.mention.end))
+            self.by_label[label] = ([e.mention.start for e in ents], ents)
+        tgts = sorted((t for t in ctx.facts.targets if t.mention.doc_id == doc_id), key=lambda t: t.mention.start)
+        self.by_label["Target"] = ([t.mention.start for t in tgts], tgts)
+
+    def within(self, label: str, start: int, end: int) -> list:
+        keys, items = self.by_label[label]
+        return items[bisect_left(keys, start):bisect_left(keys, end)]
+
+
+class _Tasks:
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.parsed = ctx.parsed
+        self.text = ctx.parsed.document.text
+        self.index = _Index(ctx)
+        self.numbered: list[int] = []
+        pos = 0
+        for line in self.text.split("\n"):
+            if _NUMBERED_LINE.match(line):
+                self.numbered.append(pos)
+            pos += len(line) + 1
+        # a lead-first note outside any task note governs every list of the document
+        self.lead_first_all = any(_LEAD_FIRST.search(s.text) and not _PAREN.search(s.text)
+                                  for s in ctx.parsed.sentences if "牵头" in s.text)
+        self.own_goals: dict[tuple[int, int], Ref] = {}
+
+    # -- tails -------------------------------------------------------------------------------------------
+    def _span_start(self, sent, cue_start: int, prev_end: int) -> int:
+        sec = self.parsed.section(sent.section_id)
+        i = bisect_right(self.numbered, cue_start) - 1
+        item = self.numbered[i] if i >= 0 else 0
+        return max(prev_end, item, sec.heading_end if sec.level else 0)
+
+    def _goal(self, sent, start: int, end: int):
+        """The task's Goal: the item's own heading phrase, else the nearest enclosing heading with a Goal."""
+        own = self.index.within("Goal", start, end)
+        if own:
+            return own[0], True
+        for sec in self.parsed.ancestors(sent.section_id):
+            if sec.level and sec.heading_end > sec.start:
+                found = self.index.within("Goal", sec.start, sec.heading_end)
+                if found:
+                    return found[0], False
+        return None, False
+
+    def _fallback_goal(self, sent, start: int, end: int) -> Ref | None:
+        """When no Goal was found: the item's title phrase, else the enclosing section heading, as a Goal."""
+        seg = self.text[start:end]
+        m = _NUMBERED_LINE.match(seg)
+        if m:
+            title = _TITLE_END.split(seg[m.end():], 1)
+            if len(title) == 2 and title[1].strip() and "," not in title[0] and "，" not in title[0]:
+                name = clean_name(_SCORE.sub("", title[0]))
+                if 2 <= len(name) <= _MAX_TITLE:
+                    return self._own_goal(name, start + m.end(), start + m.end() + len(title[0]), sent)
+        sec = self.parsed.section(sent.section_id)
+        if sec.level and sec.heading_end > sec.start:
+            name = clean_name(_SCORE.sub("", sec.title))
+            if 2 <= len(name) <= _MAX_TITLE and not _TITLE_END.search(name):
+                return self._own_goal(name, sec.start, sec.heading_end, sent)
+        return None
+
+    def _own_goal(self, name: str, start: int, end: int, sent) -> Ref:
+        key = (start, end)
+        if key not in self.own_goals:
+            doc = self.parsed.document
+            line = self.text[start:end]
+            self.own_goals[key] = self.ctx.add_entity(
+                "Goal", name, Mention(doc.doc_id, sent.section_id, line, start, end, doc.page_at(start),
+                                      "tasks.fallback-goal"))
+        return self.own_goals[key]
+
+    def tails(self, sent, start: int, end: int) -> list[Ref]:
+        goal, own = self._goal(sent, start, end)
+        if goal is not None and own:
+            g0, g1 = goal.mention.start, goal.mention.end
+            in_title = [p for p in self.index.within("Project", g0, g1) if p.mention.end <= g1]
+            if in_title:
+                return _distinct(Ref("Project", p.name) for p in in_title)
+        named = [Ref("Project", p.name) for p in self.index.within("Project", start, end)]
+        named += [t.ref for t in self.index.within("Target", start, end)]
+        if named:
+            return _distinct(named)
+        if goal is not None:
+            return [Ref("Goal", goal.name)]
+        ref = self._fallback_goal(sent, start, end)
+        return [ref] if ref else []
+
+    # -- text notes --------------------------------------------------------------------------------------
+    def cues(self, sent):
+        """(start, end, groups, lead_first, same_below) of every note in a sentence, offsets in the sentence."""
+        found = []
+        covered: list[tuple[int, int]] = []
+        for m in _PAREN.finditer(sent.text):
+            body = m.group(1)
+            if _LABEL.search(body):
+                groups = _labelled(body)
+                for i, (role, units) in enumerate(groups):
+                    groups[i] = (role, [(n, a + m.start(1), b + m.start(1)) for n, a, b in units])
+                lead_first = bool(_LEAD_FIRST.search(body))
+                note = (groups, lead_first, lead_first and bool(_SAME_BELOW.search(body))) if groups else None
+            else:
+                note = _verb_note(body, m.start(1))
+            covered.append((m.start(), m.end()))
+            if note:
+                found.append((m.start(), m.end(), *note))
+        rest = sent.text
+        for a, b in covered:  # bracketed notes blanked, offsets kept
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+        if _LABEL.search(rest):
+            groups = _labelled(rest)
+            if groups:
+                lead_first = bool(_LEAD_FIRST.search(rest))
+                first = min(a for _, units in groups for _, a, _ in units)
+                label_start = max(m.start() for m in _LABEL.finditer(rest[:first]))
+                found.append((label_start, len(sent.text), groups, lead_first, False))
+        return sorted(found, key=lambda f: f[0])
+
+    def run_text(self) -> None:
+        prev_end, lead_first_on = 0, self.lead_first_all
+        for sent in self.parsed.sentences:
+            if not any(k in sent.text for k in ("单位", "部门", "负责", "牵头", "配合", "协助", "参与", "协同")):
+                continue
+            for c_start, c_end, groups, lead_first, same_below in self.cues(sent):
+                abs_start = sent.start + c_start
+                span_start = self._span_start(sent, abs_start, prev_end)
+                tails = self.tails(sent, span_start, abs_start)
+                self.emit(sent, c_start, c_end, groups, lead_first or lead_first_on, tails)
+                lead_first_on = lead_first_on or same_below
+                prev_end = sent.start + c_end
+
+    def emit(self, sent, c_start: int, c_end: int, groups, lead_first: bool, tails: list[Ref]) -> None:
+        ctx = self.ctx
+        where = ctx.mention(sent, c_start, c_end, "tasks.note")
+        for role, units in groups:
+            for k, (name, a, b) in enumerate(units):
+                head = ctx.add_entity("Unit", name, ctx.mention(sent, a, b, "tasks.unit"))
+                rel = "LEADS" if role == "RESPONSIBLE_FOR" and lead_first and k == 0 and len(units) > 1 else role
+                for tail in tails:
+                    ctx.add_relation(rel, head, tail, where)
+
+    # -- task-division tables ----------------------------------------------------------------------------
+    def run_tables(self) -> None:
+        doc = self.parsed.document
+        for table in doc.tables:
+            if table.kind != "task" or not table.rows:
+                continue
+            header_i = next((i for i, row in enumerate(table.rows)
+                             if any(_role_of_header(c) for c in row)), None)
+            if header_i is None:
+                continue
+            header = table.rows[header_i]
+            roles = {j: _role_of_header(c) for j, c in enumerate(header) if _role_of_header(c)}
+            task_col = next((j for j, c in enumerate(header) if j not in roles and _TASK_HEADER.search(c)
+                             and not _SKIP_HEADER.search(c)), None)
+            if task_col is None:
+                task_col = next((j for j, c in enumerate(header) if j not in roles and not _SKIP_HEADER.search(c)), None)
+            if task_col is None:
+                continue
+            section_id = table.section_id or self.parsed.sections[0].section_id
+            lead_first = self.lead_first_all
+            for row in table.rows[header_i + 1:]:
+                if task_col >= len(row) or not row[task_col].strip():
+                    continue
+                row_text = " | ".join(row)
+                mention = Mention(doc.doc_id, section_id, row_text, table.start, table.end,
+                                  table.page or doc.page_at(table.start), "tasks.table-row")
+                tails = self.row_tails(row[task_col], table, mention)
+                if not tails:
+                    continue
+                for j, role in roles.items():
+                    if j >= len(row):
+                        continue
+                    units = _units(row[j].replace("\n", "、"), 0) or []
+                    for k, (name, _, _) in enumerate(units):
+                        head = self.ctx.add_entity("Unit", name, mention)
+                        rel = "LEADS" if role == "RESPONSIBLE_FOR" and lead_first and k == 0 and len(units) > 1 \
+                            else role
+                        for tail in tails:
+                            self.ctx.add_relation(rel, head, tail, mention)
+
+    def row_tails(self, task: str, table, mention: Mention) -> list[Ref]:
+        """Projects and Targets of the table named in the row's task cell, else its Goal (found or made)."""
+        task_clean = clean_name(task)
+        compact = re.sub(r"\s+", "", task)
+        named = [Ref("Project", p.name) for p in self.index.within("Project", table.start, table.end)
+                 if p.name in compact]
+        named += [t.ref for t in self.index.within("Target", table.start, table.end) if t.indicator in compact]
+        if named:
+            return _distinct(named)
+        goals = [g for g in self.index.within("Goal", table.start, table.end) if g.name in compact]
+        if goals:
+            return [Ref("Goal", goals[0].name)]
+        title = clean_name(_SCORE.sub("", _TITLE_END.split(_NUMBERED_LINE.sub("", task_clean), 1)[0]))
+        if 2 <= len(title) <= _MAX_TITLE * 2:
+            return [self.ctx.add_entity("Goal", title, mention)]
+        return []
+
+
+def _role_of_header(cell: str) -> str | None:
+    c = re.sub(r"\s+", "", cell)
+    for word, role in sorted(_ROLE_OF_LABEL.items(), key=lambda kv: -len(kv[0])):
+        if word in c:
+            return role
+    for word, role in (("牵头", "LEADS"), ("配合", "COOPERATES_ON"), ("协办", "COOPERATES_ON"),
+                       ("责任", "RESPONSIBLE_FOR")):
+        if word in c:
+            return role
+    return None
+
+
+def _distinct(refs) -> list[Ref]:
+    seen, out = set(), []
+    for r in refs:
+        if r not in seen:
+            seen.add(r)
+            out.append(r)
+    return out
 
 
 def extract(ctx) -> None:
-    return None
+    tasks = _Tasks(ctx)
+    tasks.run_text()
+    tasks.run_tables()

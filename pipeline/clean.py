@@ -1,26 +1,272 @@
-"""Clean loaded text: NFKC, drop layout artefacts, rejoin lines the layout broke."""
+"""Clean loaded text: NFKC, drop page furniture, rejoin paragraphs the layout broke, lift 专栏 boxes out of the
+paragraphs they interrupt, and rebuild the indicator tables a .txt export flattened.
+
+Works on lines that know their page: for a PDF from `Document.page_starts`, for a .txt export of a PDF from
+the leading space that marks each page's first line. The cleaned text has one paragraph, heading or table
+row per line.
+"""
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
-from pipeline.model import Document
+from pipeline.model import Document, Table
+from pipeline.tables import parse_flat_indicators
 
-_HEADING_START = re.compile(r"^\s*(第[一二三四五六七八九十百零〇\d]+[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．]|[（(]\d+[)）]|专栏|——|●|■|◆)")
-_END = re.compile(r"[。！？；：:;!?]$")
+_NUM = r"[一二三四五六七八九十百零〇\d]+"
+HEADING_START = re.compile(
+    rf"^(?:第{_NUM}[篇章节部分]|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{{1,2}}[.、](?!\d)|[(]\d{{1,2}}[)]"
+    r"|专栏|——|●|■|◆|#{1,6}\s)")
+BOX_HEAD = re.compile(r"^专栏\s*(\d+(?:\s*[-—–]\s*\d+)?)")
+_BOX_END = re.compile(rf"^(?:第{_NUM}[篇章节]|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|——|●|#{{1,6}}\s|专栏)")
+_BOX_ITEM = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])")
+_END = re.compile(r"[。!?;:…」』”]$")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*/?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’—…·"
+_SPACES = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}\d])|(?<=\d) +(?=[{_CJK}])")
+_ASCII_WORD_END = re.compile(r"[A-Za-z]$")
+_ASCII_WORD_START = re.compile(r"^[A-Za-z]")
+TABLE_ANCHOR = "\ue000table"  # a line the PDF reader leaves where table k stood: TABLE_ANCHOR + str(k)
+_HEADING_NUMBER = re.compile(rf"^(第{_NUM}[篇章节]|专栏\s*\d+(?:[-—–]\d+)?)\s+")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+
+
+@dataclass
+class _Block:
+    kind: str  # para | box | table
+    lines: list[_Line] = field(default_factory=list)
+    table: object = None  # FlatTable for kind table
+
+
+def width(s: str) -> int:
+    """Display width: CJK characters count two."""
+    return sum(2 if ord(c) > 0x2E7F else 1 for c in s)
 
 
 def clean(doc: Document) -> Document:
-    text = unicodedata.normalize("NFKC", doc.text)
-    out: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
+    text = unicodedata.normalize("NFKC", doc.text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = _paged_lines(doc, text)
+    lines = _drop_furniture(lines)
+    full = _full_width(lines)
+    blocks = _blocks(lines, full)
+    return _render(doc, blocks)
+
+
+def _paged_lines(doc: Document, text: str) -> list[_Line]:
+    raw = text.split("\n")
+    out: list[_Line] = []
+    if doc.format == "pdf" and len(doc.page_starts) > 1:
+        from bisect import bisect_right
+        pos = 0
+        for line in raw:
+            out.append(_Line(line.strip(), max(1, bisect_right(doc.page_starts, pos))))
+            pos += len(line) + 1
+        return [l for l in out if l.text]
+    marked = sum(1 for line in raw if re.match(r"^ \S", line)) >= 2
+    page, seen = 1, False
+    for line in raw:
+        if not line.strip():
             continue
-        if out and not _END.search(out[-1]) and not _HEADING_START.match(line) and not _HEADING_START.match(out[-1]):
-            out[-1] += line
+        if marked and seen and re.match(r"^ \S", line):
+            page += 1
+        seen = True
+        out.append(_Line(line.strip(), page))
+    return out
+
+
+def _drop_furniture(lines: list[_Line]) -> list[_Line]:
+    """Page numbers and the running headers/footers that repeat at page edges."""
+    edges: Counter[str] = Counter()
+    pages = {l.page for l in lines}
+    for k, l in enumerate(lines):
+        first = k == 0 or lines[k - 1].page != l.page
+        last = k == len(lines) - 1 or lines[k + 1].page != l.page
+        if first or last:
+            edges[re.sub(r"\d+", "#", l.text)] += 1
+    running = {t for t, n in edges.items() if len(pages) >= 3 and n >= max(3, len(pages) // 2)}
+    out = []
+    for k, l in enumerate(lines):
+        if _PAGE_NUMBER.match(l.text) or re.sub(r"\d+", "#", l.text) in running:
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        prev = lines[k - 1] if k else None
+        at_edge = nxt is None or nxt.page != l.page or prev is None or prev.page != l.page
+        if _BARE_NUMBER.match(l.text) and at_edge and len(pages) > 1:
+            continue
+        out.append(l)
+    return out
+
+
+def _full_width(lines: list[_Line]) -> int:
+    widths = sorted(width(l.text) for l in lines if width(l.text) >= 10)
+    return widths[int(len(widths) * 0.8)] if widths else 10**6
+
+
+def _unfinished(block: _Block | None, full: int) -> bool:
+    if block is None or block.kind != "para" or not block.lines:
+        return False
+    last = block.lines[-1].text
+    if last.startswith("(") and last.endswith(")"):
+        return False
+    return not _END.search(last) and width(last) >= full - max(6, full // 8)
+
+
+def _blocks(lines: list[_Line], full: int) -> list[_Block]:
+    blocks: list[_Block] = []
+    pending: list[_Block] = []  # boxes lifted out of a paragraph they interrupted
+    open_para: _Block | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.text.startswith(TABLE_ANCHOR):
+            blocks.append(_Block("anchor", [line]))
+            open_para = None
+            i += 1
+            continue
+        box = BOX_HEAD.match(line.text)
+        if box:
+            interrupted = open_para if _unfinished(open_para, full) else None
+            i, box_blocks, resumed = _box(lines, i, full)
+            if interrupted is not None and resumed:
+                pending.extend(box_blocks)
+                continue
+            blocks.extend(box_blocks)
+            open_para = None
+            continue
+        if open_para is not None and _unfinished(open_para, full) and not HEADING_START.match(line.text):
+            open_para.lines.append(line)
         else:
-            out.append(line)
-    joined = "\n".join(re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff\d])|(?<=\d) +(?=[\u4e00-\u9fff])", "", l) for l in out)
-    return replace(doc, text=joined, page_starts=(0,))
+            if pending:
+                blocks.extend(pending)
+                pending = []
+            open_para = _Block("para", [line])
+            blocks.append(open_para)
+        i += 1
+    blocks.extend(pending)
+    return blocks
+
+
+def _box_number(text: str) -> str:
+    m = BOX_HEAD.match(text)
+    return re.sub(r"\s|[—–]", lambda c: "" if c.group().isspace() else "-", m.group(1)) if m else ""
+
+
+def _box(lines: list[_Line], i: int, full: int) -> tuple[int, list[_Block], bool]:
+    """Read the box starting at lines[i]; return the next index, the box's blocks and whether the text after it
+    resumes a paragraph (rather than starting at a heading)."""
+    number = _box_number(lines[i].text)
+    title = lines[i]
+    body: list[_Line] = []
+    j, resumed, items = i + 1, False, False
+    blocks = [_Block("para", [title])]
+    flat = parse_flat_indicators([l.text for l in lines[j:j + 400]])
+    if flat is not None:
+        blocks.append(_Block("table", lines[j:j + flat.consumed], flat))
+        j += flat.consumed
+    while j < len(lines):
+        t = lines[j].text
+        if BOX_HEAD.match(t):
+            if _box_number(t) == number:  # the box continues on the next page under a repeated title
+                j += 1
+                continue
+            break
+        if _BOX_END.match(t):
+            break
+        if _BOX_ITEM.match(t):
+            items = True
+        elif items and body and _END.search(body[-1].text) and not t.startswith("注"):
+            resumed = True
+            break
+        body.append(lines[j])
+        j += 1
+    para: _Block | None = None
+    for l in body:
+        if para is not None and _unfinished(para, full) and not HEADING_START.match(l.text):
+            para.lines.append(l)
+        else:
+            para = _Block("para", [l])
+            blocks.append(para)
+    return j, blocks, resumed
+
+
+def _join_lines(lines: list[_Line]) -> tuple[str, list[tuple[int, int]]]:
+    """Join a paragraph's lines; also return (offset in paragraph, page) where each line starts."""
+    text, marks = "", []
+    for l in lines:
+        if text and _ASCII_WORD_END.search(text) and _ASCII_WORD_START.match(l.text):
+            text += " "
+        marks.append((len(text), l.page))
+        text += l.text
+    return text, marks
+
+
+def _squeeze(text: str) -> str:
+    """Remove spaces between CJK characters and between CJK and digits (keep one after a heading number)."""
+    m = _HEADING_NUMBER.match(text)
+    if m:
+        return m.group(1).replace(" ", "") + " " + _SPACES.sub("", text[m.end():])
+    return _SPACES.sub("", text)
+
+
+def _render(doc: Document, blocks: list[_Block]) -> Document:
+    parts: list[str] = []
+    pos, page_starts, tables = 0, [0], []
+    placed = list(doc.tables)
+    current_page = 1
+
+    def note_page(offset: int, page: int) -> None:
+        nonlocal current_page
+        while current_page < page:
+            page_starts.append(offset)
+            current_page += 1
+
+    for b in blocks:
+        if b.kind == "anchor":
+            note_page(pos, b.lines[0].page)
+            k = int(b.lines[0].text[len(TABLE_ANCHOR):])
+            placed[k] = replace(placed[k], start=pos, end=pos)
+            continue
+        if b.kind == "table":
+            note_page(pos, b.lines[0].page if b.lines else current_page)
+            rows = b.table.rows
+            body = "\n".join("\t".join(r) for r in rows)
+            tables.append(Table(tuple(tuple(r) for r in rows), page=b.lines[0].page if b.lines else None,
+                                start=pos, end=pos + len(body), kind="indicator",
+                                baseline_year=b.table.baseline_year, target_year=b.table.target_year))
+            parts.append(body)
+            pos += len(body) + 1
+            continue
+        text, marks = _join_lines(b.lines)
+        squeezed = _squeeze(text)
+        # map line starts through the squeeze by matching character counts of non-space text
+        mapping = _offset_map(text, squeezed)
+        for off, page in marks:
+            note_page(pos + mapping(off), page)
+        parts.append(squeezed)
+        pos += len(squeezed) + 1
+    out = "\n".join(parts)
+    n_pages = max(len(doc.page_starts), current_page)
+    while len(page_starts) < n_pages:
+        page_starts.append(len(out))
+    return replace(doc, text=out, page_starts=tuple(page_starts), tables=tuple(placed) + tuple(tables))
+
+
+def _offset_map(before: str, after: str):
+    """A function from offsets in `before` to offsets in `after`, where `after` only lost spaces."""
+    if before == after:
+        return lambda off: off
+    table, j = [], 0
+    for i, c in enumerate(before):
+        table.append(j)
+        if j < len(after) and after[j] == c:
+            j += 1
+    table.append(j)
+    return lambda off: table[min(off, len(table) - 1)]

@@ -1,5 +1,173 @@
-"""(being written)"""
+"""Goal entities: objectives, positionings and tasks a plan commits to.
+
+Three readings, all driven by the cue tables in lexicon/goals.json:
+- task headings: a section title that opens with a goal verb is a Goal (strong verbs such as 建设/打造 in any
+  document; weak ones such as 推进/加强, and verbless task titles, in documents without 第X章 chapters,
+  i.e. action plans, measures and task lists); generic headings (指导思想, 保障措施 …) and their children are not;
+- bullet lines (●, ■, ——) that open with a strong verb, name a positioning (——…引领区) or state an outcome
+  (…更加坚实); a lead clause 实施…行动 gives way to the clause after it;
+- goal phrases in sentences: [adverbs] strong verb + object ending in a head noun (…基地, …中心, …体系),
+  e.g. 到2025年，基本建成X / 着力打造X; an enumeration X、Y of such objects gives one Goal per item.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from extractors.names import clean_name
+
+_LEX = json.loads((Path(__file__).parent / "lexicon" / "goals.json").read_text(encoding="utf-8"))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_ADV = _alt(_LEX["adverbs"])
+_STRIP = re.compile(rf"^(?:{_alt(_LEX['strip_adverbs'])})+")
+_SENT_ADV = _alt(_LEX["adverbs"] + _LEX["strip_adverbs"])
+_KEEP = set(_LEX["keep_adverbs"])
+_SENT_VERB = re.compile(_alt(_LEX["sentence_verbs"] + _LEX["year_verbs"]))
+_YEAR_VERBS = set(_LEX["year_verbs"])
+_YEAR = re.compile(r"^(?:到|至|力争到|力争)?20\d\d年(?:底|前)?$")
+_WEAK_HEAD = re.compile(rf"(?:{_alt(_LEX['heading_only_heads'])})$")
+_LEAD_STRONG = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['strong_verbs'])})")
+_LEAD_WEAK = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['weak_verbs'])})")
+_ADV_TAIL = re.compile(rf"(?:{_SENT_ADV})+$")
+_NEXT_GOAL = re.compile(rf"(?:以|为)(?:{_alt(_LEX['strong_verbs'])}).*$")
+_HEAD_END = re.compile(rf"(?:{_alt(_LEX['heads'])})$")
+_CUT = re.compile(rf"(?:{_alt(_LEX['cut_after'])}).*$")
+_PROJECT_LEAD = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['project_lead'])}).*(?:{_alt(_LEX['project_tails'])})$")
+_STATEMENT = re.compile(rf"^[\u4e00-\u9fff“”\"]{{2,20}}(?:{_alt(_LEX['statement_ends'])})$")
+_GENERIC = re.compile(rf"^(?:{_alt(_LEX['generic_headings'])})")
+_BULLET = re.compile(rf"^[#\s]*(?:{_alt(_LEX['bullets'])})\s*")
+_INNER_BULLET = re.compile(r"\s*——\s*")
+_CLAUSE = re.compile(r"[^,，;；。:：!！?？]+")
+_SCORE = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")
+_PREFIX_OK = re.compile(r"^(?:以|为|对于|在|把.{1,12}|将.{1,12}|使.{1,8}|支持.{1,8}|推动.{1,8})?$")
+_CHAPTER_KINDS = {"chapter", "part"}
+_MAX_LEN = 60
 
 
 def extract(ctx) -> None:
-    return None
+    parsed = ctx.parsed
+    task_mode = not any(s.kind in _CHAPTER_KINDS for s in parsed.sections)
+    heading_goals = _heading_goals(parsed, task_mode)
+    text = parsed.document.text
+    for sent in parsed.sentences:
+        line_start = sent.start == 0 or text[sent.start - 1] == "\n"
+        found = list(heading_goals.get(sent.start, ())) if sent.is_heading else []
+        if line_start and not sent.is_heading:
+            found += _bullet_goals(sent.text)
+        found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(sent.text)]
+        taken: set[str] = set()
+        for name, start, end, rule in found:
+            if name not in taken:
+                taken.add(name)
+                ctx.add_entity("Goal", name, ctx.mention(sent, start, end, rule))
+
+
+def _first_clause(title: str) -> str:
+    """The goal phrase of a heading: its first clause, unless that is a 实施…行动 lead."""
+    clauses = [c.strip() for c in _CLAUSE.findall(_SCORE.sub("", title))]
+    if len(clauses) > 1 and _PROJECT_LEAD.match(clauses[0]):
+        return clauses[1]
+    return clauses[0] if clauses else ""
+
+
+def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, int, str]]]:
+    """Goals named by section titles, keyed by the heading's start offset (the heading sentence)."""
+    generic: set[str] = set()
+    cands: list[tuple] = []  # (section, clause, verb kind)
+    for sec in parsed.sections:
+        if sec.kind in ("root", "box"):
+            continue
+        clause = _first_clause(sec.title)
+        if _GENERIC.match(clause) or sec.parent_id in generic:
+            generic.add(sec.section_id)
+            continue
+        name = clean_name(_STRIP.sub("", clause))
+        if 2 < len(name) <= _MAX_LEN:
+            kind = "strong" if _LEAD_STRONG.match(name) else "weak" if _LEAD_WEAK.match(name) else ""
+            cands.append((sec, clause, name, kind, bool(_SCORE.search(sec.title))))
+    verbal: dict[str | None, list[bool]] = {}
+    for sec, _, _, kind, _ in cands:
+        verbal.setdefault(sec.parent_id, []).append(bool(kind))
+    out: dict[int, list] = {}
+    for sec, clause, name, kind, scored in cands:
+        siblings = verbal[sec.parent_id]
+        if kind == "strong":
+            rule = "goal.heading"
+        elif task_mode and (kind == "weak" or (len(name) <= 20 and (scored or sum(siblings) * 2 >= len(siblings)))):
+            rule = "goal.task_heading"
+        else:
+            continue
+        off = parsed.document.text.find(clause, sec.start, sec.heading_end or sec.end)
+        rel = max(0, off - sec.start)
+        out.setdefault(sec.start, []).append((name, rel, rel + len(clause), rule))
+    return out
+
+
+def _bullet_goals(text: str) -> list[tuple[str, int, int, str]]:
+    """Goals of a bullet line (●/■/——); a line may hold several —— items."""
+    m = _BULLET.match(text)
+    if not m:
+        return []
+    out = []
+    pos = m.end()
+    for item in _INNER_BULLET.split(text[pos:]):
+        start = text.find(item, pos)
+        pos = start + len(item)
+        clauses = [(c.start(), c.group(0)) for c in _CLAUSE.finditer(item)]
+        if not clauses:
+            continue
+        cstart, clause = clauses[0]
+        if _PROJECT_LEAD.match(clause.strip()) and len(clauses) > 1:
+            cstart, clause = clauses[1]
+        clause = _NEXT_GOAL.sub("", clause)
+        name = clean_name(_STRIP.sub("", clause))
+        if not 2 < len(name) <= _MAX_LEN:
+            continue
+        alone = len(clauses) == 1 or item[cstart + len(clause):cstart + len(clause) + 1] == "。"
+        if _LEAD_STRONG.match(name) or _STATEMENT.match(name) or (alone and _HEAD_END.search(name) and not _LEAD_WEAK.match(name)):
+            out.append((name, start + cstart, start + cstart + len(clause), "goal.bullet"))
+    return out
+
+
+def _sentence_goals(text: str):
+    """(name, start, end) of every goal phrase in a sentence."""
+    prev = ""
+    for c in _CLAUSE.finditer(text):
+        clause, prev, after_year = c.group(0), c.group(0), _YEAR.match(prev.strip()) is not None
+        if c.start() == 0 and _STATEMENT.match(clause.strip()) and text[c.end():c.end() + 1] == "。":
+            yield clean_name(clause), c.start(), c.end()
+            continue
+        for v in _SENT_VERB.finditer(clause):
+            if v.group(0) in _YEAR_VERBS and not after_year:
+                continue
+            prefix = _BULLET.sub("", clause[:v.start()]).strip()
+            adv = _ADV_TAIL.search(prefix)
+            core = prefix[:adv.start()] if adv else prefix
+            if not _PREFIX_OK.match(core):
+                continue
+            obj = _CUT.sub("", _NEXT_GOAL.sub("", clause[v.end():])).strip()
+            if not _HEAD_END.search(obj) or _WEAK_HEAD.search(obj) or not 2 <= len(obj) <= _MAX_LEN:
+                continue
+            kept = "".join(a for a in _split_adverbs(adv.group(0)) if a in _KEEP) if adv else ""
+            start = c.start() + (adv.start() if adv and kept else v.start())
+            parts = obj.split("、")
+            if len(parts) > 1 and all(_HEAD_END.search(p) and len(p) >= 3 and "的" not in p[:-1] and not p.startswith(("以", "为"))
+                                      for p in parts[1:]) and _HEAD_END.search(parts[0]) and not parts[0].startswith(("以", "为")):
+                for p in parts:
+                    yield clean_name(kept + v.group(0) + p), start, c.end()
+            else:
+                yield clean_name(kept + v.group(0) + obj), start, c.end()
+            break
+
+
+_ADV_ONE = re.compile(_SENT_ADV)
+
+
+def _split_adverbs(s: str) -> list[str]:
+    return _ADV_ONE.findall(s)

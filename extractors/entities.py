@@ -1,5 +1,72 @@
-"""(being written)"""
+"""Named entities: Place, Park, Enterprise, Unit, IndustryChain, and PART_OF among them.
+
+Each family proposes candidate spans per sentence (extractors/places.py, parks.py, orgs.py, chains.py);
+here overlaps are resolved (the longer span wins within a label and across labels; an administrative
+division inside another entity's name is kept as its own mention), entities are added with exact
+offsets, and PART_OF is added for places (division hierarchy, between places the document names) and
+for industry chains (taxonomy).
+"""
+from __future__ import annotations
+
+from extractors import chains, orgs, parks, places
+from extractors.facts import Ref
+from extractors.spans import Candidate, boundaries
+
+_NESTABLE_RULES = ("place.division", "place.region")
+
+
+def _resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Drop candidates overlapped by a longer one, except divisions nested inside another label."""
+    order = sorted(cands, key=lambda c: (c.start - c.end, c.start))
+    kept: list[Candidate] = []
+    for c in order:
+        clash = False
+        for k in kept:
+            if c.start < k.end and k.start < c.end:
+                nested = k.start <= c.start and c.end <= k.end
+                if nested and c.label == "Place" != k.label and c.rule in _NESTABLE_RULES:
+                    continue
+                if nested and c.label != k.label and c.label == "IndustryChain" and k.label == "Park":
+                    continue
+                clash = True
+                break
+        if not clash:
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
 
 
 def extract(ctx) -> None:
-    return None
+    sents = ctx.parsed.sentences
+    texts = [s.text for s in sents]
+    counties = places.focus_counties(texts)
+    local = places._local(counties)
+    known = {id(a) for c in counties for a in [c, *c.ancestors()]}
+    doc_orgs = orgs.DocumentNames(texts, ctx.tokens)
+    first_mention = {}
+    for sent, toks in zip(sents, ctx.tokens):
+        text = sent.text
+        bounds = boundaries(toks)
+        divs = places.divisions_in(text, bounds, local, known)
+        place_cands = [c for c, _ in divs]
+        cands = place_cands + places.areas_in(text, bounds, place_cands)
+        cands += parks.candidates(text, bounds, place_cands)
+        cands += orgs.candidates(text, bounds, place_cands, doc_orgs)
+        cands += chains.candidates(text, bounds)
+        kept = set(_resolve(cands))
+        _place_hierarchy(ctx, sent, [(c, d) for c, d in divs if c in kept and d is not None])
+        for c in sorted(kept, key=lambda c: c.start):
+            m = ctx.mention(sent, c.start, c.end, c.rule)
+            ctx.add_entity(c.label, c.name, m)
+            first_mention.setdefault((c.label, c.name), m)
+    chains.add_hierarchy(ctx, first_mention)
+
+
+def _place_hierarchy(ctx, sent, divs) -> None:
+    """PART_OF from a division to its nearest ancestor named in the same sentence."""
+    named = {id(d): c for c, d in divs}
+    for c, d in divs:
+        for a in d.ancestors():
+            if id(a) in named and named[id(a)].name != c.name:
+                m = ctx.mention(sent, c.start, c.end, "place.hierarchy")
+                ctx.add_relation("PART_OF", Ref("Place", c.name), Ref("Place", named[id(a)].name), m)
+                break

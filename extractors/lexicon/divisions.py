@@ -1,0 +1,138 @@
+"""China's administrative divisions (province → city → county → town → village) and the world's countries.
+
+General data from the `jionlp` package (its dictionary files are read directly, the package is not
+imported): `china_location.zip` is a tab-indented tree (province, city, county with codes and short
+names; towns and villages below them by name), `world_location.txt` lists countries by continent.
+Loaded once per process.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+# Suffixes a short form may drop, longest first, per level.
+_SUFFIXES = {
+    "province": ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"),
+    "city": ("自治州", "地区", "盟", "市"),
+    "county": ("自治县", "自治旗", "新区", "林区", "特区", "矿区", "区", "县", "市", "旗"),
+    "town": ("街道办事处", "街道", "民族乡", "镇", "乡"),
+    "village": ("居民委员会", "村委会", "居委会", "社区", "村"),
+}
+_ETHNIC = re.compile(r"(.{2,}?)(?:[^族]{1,4}族)+$")  # 恩施土家族苗族 → 恩施
+
+
+@dataclass
+class Division:
+    name: str  # full name as written in the data: 偃师区
+    level: str  # province | city | county | town | village
+    parent: "Division | None" = None
+    short: str = ""  # 偃师 ("" when no usable short form)
+    children: list["Division"] = field(default_factory=list, repr=False)
+
+    def ancestors(self) -> list["Division"]:
+        out, d = [], self.parent
+        while d is not None:
+            out.append(d)
+            d = d.parent
+        return out
+
+
+def short_form(name: str, level: str) -> str:
+    """The name without its level suffix (洛阳市 → 洛阳, 首阳山街道 → 首阳山), or "" when under 2 characters."""
+    for suf in _SUFFIXES[level]:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            s = name[: -len(suf)]
+            m = _ETHNIC.match(s) if "族" in s else None
+            return m.group(1) if m else s
+    return ""
+
+
+def _package_dir(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+_LEVELS = ("province", "city", "county", "town", "village")
+
+
+_LINE = re.compile(r"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+))?(?:\t([^\t\r\n]+))?\r?$", re.M)
+_VILLAGE = re.compile(r"^(\t{3,4})([^\t\r\n]+)", re.M)
+
+
+@lru_cache(maxsize=1)
+def _text() -> str:
+    pkg = _package_dir("jionlp")
+    if pkg is None:
+        return ""
+    with zipfile.ZipFile(pkg / "dictionary" / "china_location.zip") as zf:
+        return zf.read("china_location.txt").decode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def china() -> list[Division]:
+    """Provinces, cities, counties and towns, parents linked (villages: `villages(county)`)."""
+    text = _text()
+    out: list[Division] = []
+    stack: list[Division] = []
+    spans: dict[int, tuple[int, int]] = {}
+    last_county: Division | None = None
+    for m in _LINE.finditer(text):
+        depth = len(m.group(1))
+        name, given = m.group(2), m.group(4) or ""
+        level = _LEVELS[depth]
+        del stack[depth:]
+        parent = stack[-1] if stack else None
+        if parent is not None and parent.name == name:  # 上海市 → 上海市 (municipality city level)
+            stack.append(parent)
+            continue
+        d = Division(name, level, parent, given if len(given) >= 2 and given != name else short_form(name, level))
+        if parent is not None:
+            parent.children.append(d)
+        stack.append(d)
+        out.append(d)
+        if level in ("province", "city", "county"):
+            if last_county is not None:
+                spans[id(last_county)] = (spans[id(last_county)][0], m.start())
+            last_county = d if level == "county" else None
+            if last_county is not None:
+                spans[id(d)] = (m.end(), len(text))
+    _SPANS.update(spans)
+    return out
+
+
+_SPANS: dict[int, tuple[int, int]] = {}
+
+
+def villages(county: Division) -> list[Division]:
+    """The towns of a county with their villages as children (parsed on first request)."""
+    towns = {t.name: t for t in county.children}
+    if towns and not any(t.children for t in towns.values()) and id(county) in _SPANS:
+        a, b = _SPANS[id(county)]
+        town = None
+        for m in _VILLAGE.finditer(_text(), a, b):
+            if len(m.group(1)) == 3:
+                town = towns.get(m.group(2))
+            elif town is not None:
+                name = m.group(2)
+                town.children.append(Division(name, "village", town, short_form(name, "village")))
+    return [v for t in towns.values() for v in t.children]
+
+
+@lru_cache(maxsize=1)
+def countries() -> list[str]:
+    """Country names (common and official forms) from jionlp's world list."""
+    pkg = _package_dir("jionlp")
+    if pkg is None:
+        return []
+    names: list[str] = []
+    for line in (pkg / "dictionary" / "world_location.txt").read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 2 and not line.endswith(":"):
+            names.extend(c for c in cells[:2] if c and c != "中国" and c != "中华人民共和国")
+    return names

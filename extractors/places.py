@@ -1,0 +1,207 @@
+"""Places: administrative divisions (from division data), world regions, and named geographic features.
+
+- divisions: full names and short forms of provinces, cities and counties everywhere; towns and villages
+  only of the counties the document is about (mentioned at least `focus_min_mentions` times);
+- regions: world and Chinese macro-regions, province abbreviation + direction (豫西, 晋东南);
+- areas: a name ending in an area suffix (流域, 城市群, 都市圈, 经济带 …), its left edge found on the tokens;
+- features: a token ending in 河/江/湖/山/渠 … that jieba knows as a place or does not know at all.
+Short forms must sit on token boundaries. Each candidate carries its division ancestors for PART_OF.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from functools import lru_cache
+
+import ahocorasick
+
+from extractors.lexicon import divisions
+from extractors.spans import CJK, Candidate, boundaries, known_word, lexicon, proper_nouns
+
+RULES = lexicon("places.json")
+_STOP = frozenset(RULES["stop_tokens"])
+_FEATURE_STOP = frozenset(RULES["feature_stop"])
+_GENERIC = tuple(RULES["generic_area_suffixes"])
+_AREA = re.compile("|".join(sorted(map(re.escape, RULES["area_suffixes"]), key=len, reverse=True)))
+_FEATURE_END = frozenset(RULES["feature_suffixes"])
+_ABBR_DIR = re.compile("[%s](?:%s)(?:地区)?" % (RULES["province_abbr"], "|".join(RULES["directions"])))
+_VILLAGE_AFTER = frozenset(RULES["village_context_after"])
+_MAX_PREFIX = 8
+_BAD_FIRST = frozenset(RULES["feature_bad_first"])
+_NOT_AFTER = tuple(sorted(RULES["not_after_feature"], key=len, reverse=True))
+_SHORT_BAD_END = frozenset(RULES["short_bad_end"])
+_SHORT_STOP = frozenset(RULES["short_stop"])
+
+
+def _name_like(word: str) -> bool:
+    """A word jieba does not know, or knows as a proper noun: plausible as a name."""
+    if word in _SHORT_STOP:
+        return False
+    return proper_nouns().get(word) in RULES["short_pos"] or not known_word(word)
+
+
+@lru_cache(maxsize=1)
+def _national() -> ahocorasick.Automaton:
+    """Provinces, cities, counties (full + short forms), countries and regions: one automaton."""
+    table: dict[str, list] = {}
+    for d in divisions.china():
+        if d.level == "town":
+            continue
+        table.setdefault(d.name, []).append((d, False))
+        if d.short and _name_like(d.short):
+            table.setdefault(d.short, []).append((d, True))
+    for name in divisions.countries() + RULES["world_regions"] + RULES["china_regions"] + RULES["direction_regions"]:
+        table.setdefault(name, []).append((None, len(name) <= 2))
+    auto = ahocorasick.Automaton()
+    for name, vals in table.items():
+        auto.add_word(name, (name, tuple(vals)))
+    auto.make_automaton()
+    return auto
+
+
+def _local(counties: list) -> ahocorasick.Automaton | None:
+    """Towns and villages of the document's own counties."""
+    table: dict[str, list] = {}
+    for c in counties:
+        for d in c.children + divisions.villages(c):
+            table.setdefault(d.name, []).append((d, False))
+            if d.short and d.short != c.short and d.short[-1] not in _SHORT_BAD_END and _name_like(d.short):
+                table.setdefault(d.short, []).append((d, True))
+    if not table:
+        return None
+    auto = ahocorasick.Automaton()
+    for name, vals in table.items():
+        auto.add_word(name, (name, tuple(vals)))
+    auto.make_automaton()
+    return auto
+
+
+def _hits(auto, text: str):
+    for end, (name, vals) in auto.iter(text):
+        yield end + 1 - len(name), end + 1, name, vals
+
+
+def focus_counties(texts: list[str]) -> list:
+    """Counties named at least `focus_min_mentions` times in the document (full or short form)."""
+    counts: Counter = Counter()
+    auto = _national()
+    for text in texts:
+        for _, _, _, vals in _hits(auto, text):
+            for d, _short in vals:
+                if d is not None and d.level == "county":
+                    counts[id(d)] += 1
+    by_id = {id(d): d for d in divisions.china() if d.level == "county"}
+    return [by_id[i] for i, n in counts.items() if n >= RULES["focus_min_mentions"]]
+
+
+def _pick(vals, known: set[int]):
+    """The division an ambiguous name most likely means: one whose ancestors the document names."""
+    best = None
+    for d, short in vals:
+        if d is None:
+            return None, short
+        score = sum(id(a) in known for a in d.ancestors())
+        if best is None or score > best[0]:
+            best = (score, d, short)
+    return best[1], best[2]
+
+
+def divisions_in(text: str, bounds: list[int], local, known: set[int]) -> list[tuple[Candidate, object]]:
+    """Division and region matches, longest first, non-overlapping; short forms only on token boundaries."""
+    bset = set(bounds)
+    raw = []
+    for auto in (_national(), local):
+        if auto is None:
+            continue
+        for s, e, name, vals in _hits(auto, text):
+            d, short = _pick(vals, known)
+            if not (s in bset and e in bset):
+                continue
+            if short and d is not None and d.level == "village" and not _village_context(text, s, e):
+                continue
+            raw.append((s, e, name, d))
+    raw.sort(key=lambda x: (x[0] - x[1], x[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for s, e, name, d in raw:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        parents = tuple(a for a in d.ancestors()) if d is not None else ()
+        out.append((Candidate(s, e, "Place", name, "place.division" if d else "place.region", parents), d))
+    return sorted(out, key=lambda x: x[0].start)
+
+
+def _village_context(text: str, s: int, e: int) -> bool:
+    after = text[e:e + 1]
+    before = text[s - 1:s] if s else ""
+    return after == "" or after in _VILLAGE_AFTER or before in "、,"
+
+
+def _token_start(bounds: list[int], pos: int) -> int:
+    return bounds[bisect_right(bounds, pos) - 1]
+
+
+def left_edge(text: str, bounds: list[int], end: int, stop=_STOP, max_chars: int = _MAX_PREFIX) -> int:
+    """Walk back over whole tokens from `end` (CJK/alnum only, no stop token), at most max_chars; start offset."""
+    start = end
+    first = _token_start(bounds, end) if end not in bounds else end
+    if first < end:
+        start = first
+    while start > 0:
+        prev = _token_start(bounds, start - 1)
+        tok = text[prev:start]
+        if tok in stop or not all(CJK.match(c) or c.isalnum() for c in tok) or end - prev > max_chars:
+            break
+        if tok.isdigit():
+            break
+        start = prev
+    return start
+
+
+def _trim_common(text: str, bounds: list[int], start: int, end: int, place_starts) -> int:
+    """Drop leading tokens that are ordinary words (verbs, adjectives …) until a name-like token or a place."""
+    while start < end and start not in place_starts:
+        nxt = bounds[bisect_right(bounds, start)] if bisect_right(bounds, start) < len(bounds) else end
+        nxt = min(nxt, end)
+        if _name_like(text[start:nxt]):
+            break
+        start = nxt
+    return start
+
+
+def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:
+    """Areas named by an area suffix (伊洛河流域, 中原城市群, 豫西北) and geographic features (伊洛河, 首阳山)."""
+    starts = {c.start: c for c in places}
+    ends = {c.end for c in places}
+    out = []
+    for m in _AREA.finditer(text):
+        suf_start = m.start()
+        start = left_edge(text, bounds, suf_start)
+        start = _trim_common(text, bounds, start, suf_start, starts)
+        if start >= suf_start:
+            continue
+        if m.group(0) in _GENERIC or m.group(0) == "地区":
+            # generic suffixes need a place name or geographic word right before them
+            if suf_start not in ends and not (proper_nouns().get(text[start:suf_start]) == "ns"):
+                continue
+            if suf_start in ends:
+                start = max(c.start for c in places if c.end == suf_start)
+        out.append(Candidate(start, m.end(), "Place", text[start:m.end()], "place.area"))
+    for m in _ABBR_DIR.finditer(text):
+        nxt = text[m.end():m.end() + 1]
+        if nxt in ("部", "方", "面", "侧", "边", "向", "端"):
+            continue
+        out.append(Candidate(m.start(), m.end(), "Place", m.group(0), "place.region"))
+    for i in range(len(bounds) - 1):
+        s, e = bounds[i], bounds[i + 1]
+        tok = text[s:e]
+        if tok[-1:] not in _FEATURE_END or tok in _FEATURE_STOP or s in starts:
+            continue
+        if 2 <= len(tok) <= 4 and all(CJK.match(c) for c in tok) and tok[0] not in _BAD_FIRST:
+            if text.startswith(_NOT_AFTER, e):
+                continue
+            if proper_nouns().get(tok) == "ns" or not known_word(tok):
+                out.append(Candidate(s, e, "Place", tok, "place.feature"))
+    return out

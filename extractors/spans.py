@@ -1,0 +1,63 @@
+"""Shared helpers of the named-entity extractors: candidate spans, token boundaries, lexicon loading."""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+LEXICON = Path(__file__).resolve().parent / "lexicon"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed entity in one sentence: offsets relative to the sentence text."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+    rule: str
+    parents: tuple = field(default=(), compare=False)  # Place: division ancestors (names), for PART_OF
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> dict:
+    return json.loads((LEXICON / name).read_text(encoding="utf-8"))
+
+
+def boundaries(tokens: list[str]) -> list[int]:
+    """Offsets at which a token starts, plus the text end (sorted)."""
+    out, pos = [0], 0
+    for t in tokens:
+        pos += len(t)
+        out.append(pos)
+    return out
+
+
+def token_index(tokens: list[str]) -> dict[int, int]:
+    """Token start offset → token index."""
+    out, pos = {}, 0
+    for i, t in enumerate(tokens):
+        out[pos] = i
+        pos += len(t)
+    return out
+
+
+@lru_cache(maxsize=1)
+def proper_nouns() -> dict[str, str]:
+    """Words of jieba's own dictionary tagged as proper nouns (ns place, nr person, nt organisation, nz other)."""
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    text = Path(path).read_text(encoding="utf-8")
+    return dict(re.findall(r"^(\S{2,6}) \d+ (ns|nr|nt|nz)\r?$", text, re.M))
+
+
+def known_word(word: str) -> bool:
+    """True when jieba's dictionary has the word (it is a common word, not an unseen name)."""
+    jieba.dt.check_initialized()
+    return bool(jieba.dt.FREQ.get(word))

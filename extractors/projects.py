@@ -1,5 +1,149 @@
-"""(being written)"""
+"""Project entities: enumerations closed by 等…项目/工程, names ending in a project head noun after a cue verb,
+专栏 box lists. Rule data in extractors/lexicon/projects_cues.json.
+
+Rules (the Mention's rule id): `project.list` (A、B、C等项目), `project.suffix` (实施X工程, 建设X中心, lists of
+such names), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue needed).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from extractors.facts import Mention
+from extractors.names import clean_name
+
+_LEX = json.loads((Path(__file__).parent / "lexicon" / "projects_cues.json").read_text(encoding="utf-8"))
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
+_CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
+_STRONG = frozenset(_LEX["strong_cues"])
+_NUM_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:个|家|名|户|万|亿|%)")
+_LIST_END = re.compile(_LEX["list_end"])
+_SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
+_TRAIL = re.compile(r"(?:的)?(?:项目建设|建设步伐|建设任务|建设进度|建设|进度|规划实施|功能|应用|作用|工作|前期工作|落地应用|落地|运行)$")
+_CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_heads'])})$")
+_BAD_START = re.compile(f"^(?:{_alt(_LEX['bad_starts'])})")
+_BAD_PART = re.compile(_alt(_LEX["bad_parts"]))
+_GENERIC = frozenset(_LEX["generic"])
+_AND = re.compile(r"(?<=[园地馆线心场站院室])[和及](?=[^、]{4,})")
+_CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
+_NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
+_HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
+
+
+def _clean(piece: str) -> str:
+    s = piece.strip()
+    for _ in range(2):
+        s = _TRAIL.sub("", s)
+    return clean_name(s)
+
+
+def _ok(name: str, need_suffix: bool) -> bool:
+    if not 2 <= len(name) <= 45 or name in _GENERIC:
+        return False
+    if _BAD_START.match(name) or _BAD_PART.search(name) or _NUM_MEASURE.search(name):
+        return False
+    if need_suffix and not _SUFFIX_END.search(name):
+        return False
+    if _CHAIN_END.search(name) and not _SUFFIX_END.search(name):
+        return False
+    core = _SUFFIX_END.sub("", name)
+    if need_suffix and len(core) < 2:
+        return False
+    return not re.fullmatch(r"[\d\W_a-zA-Z]*", name)
+
+
+def _pieces(region: str, offset: int):
+    """Split an enumeration at 、 (and at 和/及 after a place-like head), yielding (text, start)."""
+    pos = 0
+    for part in re.split(r"(、)", region):
+        if part != "、":
+            sub_pos = 0
+            for sub in _AND.split(part):
+                idx = part.find(sub, sub_pos)
+                yield sub, offset + pos + idx
+                sub_pos = idx + len(sub)
+        pos += len(part)
+
+
+def _is_inline_heading(ctx, sent) -> bool:
+    text = ctx.parsed.document.text
+    at_line_start = sent.start == 0 or text[sent.start - 1] == "\n"
+    more_on_line = sent.end < len(text) and text[sent.end] != "\n"
+    return at_line_start and more_on_line and bool(_HEAD_BODY.match(sent.text))
+
+
+def _in_box(ctx, sent) -> bool:
+    return any(s.kind == "box" for s in ctx.parsed.ancestors(sent.section_id))
+
+
+def _sentence_projects(sent_text: str, listy: bool):
+    """Yield (name, start, end, rule) for the projects of one sentence."""
+    for cm in _CLAUSE.finditer(sent_text):
+        clause, base = cm.group(0), cm.start()
+        end = _LIST_END.search(clause)
+        first = clause.find("、")
+        cue = _CUE.search(clause, 0, first if first >= 0 else len(clause))
+        if end:
+            first = clause.find("、", 0, end.start())
+            lead = _CUE.search(clause, 0, first if first >= 0 else end.start())
+            start = lead.end() if lead else 0
+            for piece, p0 in _pieces(clause[start:end.start()], start):
+                name = _clean(piece)
+                if _ok(name, need_suffix=False):
+                    yield name, base + p0, base + p0 + len(piece), "project.list"
+            continue
+        if cue and cue.group(0) not in _STRONG:
+            continue
+        if cue:
+            region_start = cue.end()
+            rule = "project.suffix"
+        elif listy or clause.count("、") >= 1:
+            region_start = len(clause) - len(clause.lstrip())
+            rule = "project.box" if listy else "project.suffix"
+        else:
+            continue
+        found = []
+        for piece, p0 in _pieces(clause[region_start:], region_start):
+            name = _clean(piece)
+            if _ok(name, need_suffix=True):
+                found.append((name, base + p0, base + p0 + len(piece), rule))
+        if cue or listy or len(found) >= 2:
+            yield from found
+
+
+def logical_sentences(ctx):
+    """Sentences with the ones a line break cut off (no closing punctuation, text goes on on the next line)
+    joined to their continuation: yields (first sentence, joined text with offsets from its start)."""
+    text, sents = ctx.parsed.document.text, ctx.parsed.sentences
+    i = 0
+    while i < len(sents):
+        j = i
+        while (j + 1 < len(sents) and not _CLOSED.search(sents[j].text) and not sents[j].is_heading
+               and not sents[j + 1].is_heading
+               and text[sents[j].end:sents[j + 1].start].strip() == "" and not _NEW_ITEM.match(sents[j + 1].text)):
+            j += 1
+        yield sents[i], text[sents[i].start:sents[j].end]
+        i = j + 1
 
 
 def extract(ctx) -> None:
-    return None
+    seen: set[str] = set()
+    for sent, joined in logical_sentences(ctx):
+        if sent.is_heading or _is_inline_heading(ctx, sent):
+            continue
+        listy = _in_box(ctx, sent)
+        flat = joined.replace("\n", "")
+        for name, start, end, rule in _sentence_projects(joined, listy):
+            key = f"{sent.index}/{name}"
+            if key in seen:
+                continue
+            seen.add(key)
+            ctx.add_entity("Project", name, Mention(sent.doc_id, sent.section_id, flat, sent.start + start,
+                                                    sent.start + end, sent.page, rule))

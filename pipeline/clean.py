@@ -167,10 +167,12 @@ def _box(lines: list[_Line], i: int, full: int) -> tuple[int, list[_Block], bool
     body: list[_Line] = []
     j, resumed, items = i + 1, False, False
     blocks = [_Block("para", [title])]
-    flat = parse_flat_indicators([l.text for l in lines[j:j + 400]])
+    window = [k for k in range(j, min(len(lines), j + 400)) if _box_number(lines[k].text) != number]
+    flat = parse_flat_indicators([lines[k].text for k in window])
     if flat is not None:
-        blocks.append(_Block("table", lines[j:j + flat.consumed], flat))
-        j += flat.consumed
+        used = window[:flat.consumed]
+        blocks.append(_Block("table", [lines[k] for k in used], flat))
+        j = used[-1] + 1 if used else j
     while j < len(lines):
         t = lines[j].text
         if BOX_HEAD.match(t):

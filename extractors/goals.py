@@ -60,7 +60,8 @@ def extract(ctx) -> None:
         found = list(heading_goals.get(sent.start, ())) if sent.is_heading else []
         if line_start and not sent.is_heading:
             found += _bullet_goals(sent.text)
-        found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(sent.text)]
+        if not (sent.is_heading and task_mode):
+            found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(sent.text)]
         taken: set[str] = set()
         for name, start, end, rule in found:
             if name not in taken:
@@ -76,30 +77,51 @@ def _first_clause(title: str) -> str:
     return clauses[0] if clauses else ""
 
 
+def _is_bullet(sec) -> bool:
+    return not sec.number or _BULLET.match(sec.number) is not None
+
+
 def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, int, str]]]:
-    """Goals named by section titles, keyed by the heading's start offset (the heading sentence)."""
+    """Goals named by section titles, keyed by the heading's start offset (the heading sentence).
+
+    Bullet headings (●/■/——) follow the bullet-line rules; numbered ones the task-heading rules, where weak
+    verbs and verbless titles count only in task documents and only on the two outer numbered levels.
+    """
     generic: set[str] = set()
-    cands: list[tuple] = []  # (section, clause, verb kind)
+    depth: dict[str, int] = {}
+    cands: list[tuple] = []
     for sec in parsed.sections:
         if sec.kind in ("root", "box"):
             continue
+        bullet = _is_bullet(sec)
+        depth[sec.section_id] = depth.get(sec.parent_id, 0) + (0 if bullet else 1)
         clause = _first_clause(sec.title)
         if _GENERIC.match(clause) or sec.parent_id in generic:
             generic.add(sec.section_id)
             continue
-        name = clean_name(_STRIP.sub("", clause))
-        if 2 < len(name) <= _MAX_LEN:
-            kind = "strong" if _LEAD_STRONG.match(name) else "weak" if _LEAD_WEAK.match(name) else ""
-            cands.append((sec, clause, name, kind, bool(_SCORE.search(sec.title))))
+        if bullet:
+            cands.append((sec, clause, clean_name(_STRIP.sub("", clause)), "bullet", False))
+            continue
+        name = clean_name(clause)
+        stripped = clean_name(_STRIP.sub("", clause))
+        kind = "strong" if _LEAD_STRONG.match(stripped) else "weak" if _LEAD_WEAK.match(name) else ""
+        cands.append((sec, clause, stripped if kind == "strong" else name, kind, bool(_SCORE.search(sec.title))))
     verbal: dict[str | None, list[bool]] = {}
     for sec, _, _, kind, _ in cands:
-        verbal.setdefault(sec.parent_id, []).append(bool(kind))
+        verbal.setdefault(sec.parent_id, []).append(kind in ("strong", "weak"))
     out: dict[int, list] = {}
     for sec, clause, name, kind, scored in cands:
+        if not 2 < len(name) <= _MAX_LEN:
+            continue
         siblings = verbal[sec.parent_id]
-        if kind == "strong":
+        outer = depth[sec.section_id] <= 2
+        if kind == "bullet":
+            if not _bullet_goal(name, alone=True):
+                continue
+            rule = "goal.bullet_heading"
+        elif kind == "strong" and (outer or not task_mode):
             rule = "goal.heading"
-        elif task_mode and (kind == "weak" or (len(name) <= 20 and (scored or sum(siblings) * 2 >= len(siblings)))):
+        elif task_mode and outer and (kind == "weak" or (len(name) <= 20 and (scored or sum(siblings) * 2 >= len(siblings)))):
             rule = "goal.task_heading"
         else:
             continue
@@ -109,8 +131,14 @@ def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, in
     return out
 
 
+def _bullet_goal(name: str, alone: bool) -> bool:
+    """A bullet item is a goal if it opens with a strong verb, states an outcome or names a positioning."""
+    return bool(_LEAD_STRONG.match(name) or _STATEMENT.match(name)
+                or (alone and _HEAD_END.search(name) and not _LEAD_WEAK.match(name)))
+
+
 def _bullet_goals(text: str) -> list[tuple[str, int, int, str]]:
-    """Goals of a bullet line (●/■/——); a line may hold several —— items."""
+    """Goals of a bullet line (●/■/——) the outline did not make a section; a line may hold several items."""
     m = _BULLET.match(text)
     if not m:
         return []
@@ -127,10 +155,8 @@ def _bullet_goals(text: str) -> list[tuple[str, int, int, str]]:
             cstart, clause = clauses[1]
         clause = _NEXT_GOAL.sub("", clause)
         name = clean_name(_STRIP.sub("", clause))
-        if not 2 < len(name) <= _MAX_LEN:
-            continue
         alone = len(clauses) == 1 or item[cstart + len(clause):cstart + len(clause) + 1] == "。"
-        if _LEAD_STRONG.match(name) or _STATEMENT.match(name) or (alone and _HEAD_END.search(name) and not _LEAD_WEAK.match(name)):
+        if 2 < len(name) <= _MAX_LEN and _bullet_goal(name, alone):
             out.append((name, start + cstart, start + cstart + len(clause), "goal.bullet"))
     return out
 

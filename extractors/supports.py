@@ -1,5 +1,115 @@
-"""(being written)"""
+"""SUPPORTS: Project → Goal, a project listed to achieve a goal.
+
+A project supports
+- every Goal stated in its own sentence (实施X工程，建设Y体系 / 以建设Y为引领，推进X建设);
+- the goal that governs the text it stands in: the innermost goal bullet line (● / ■) above it in the
+  same section, and the innermost section whose heading is a Goal, or, when no heading on the path is
+  one, the goals the innermost section states in its opening sentences (see lexicon/supports.json).
+Runs last: it reads the Project and Goal entities the other extractors found.
+"""
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from pathlib import Path
+
+_LEX = json.loads((Path(__file__).parent / "lexicon" / "supports.json").read_text(encoding="utf-8"))
+_SCOPE_BULLETS = tuple(_LEX["scope_bullets"])
+_LEAD_SENTENCES = _LEX["lead_sentences"]
+_HEADING_LEVELS = _LEX["heading_levels"]
 
 
 def extract(ctx) -> None:
-    return None
+    parsed = ctx.parsed
+    sents = parsed.sentences
+    if not sents:
+        return
+    starts = [s.start for s in sents]
+    goals_by_sent: dict[int, list] = {}
+    for e in ctx.facts.entities:
+        if e.label == "Goal":
+            goals_by_sent.setdefault(_index(starts, e.mention.start), []).append(e)
+    heading_goal = _heading_goals(parsed, sents, goals_by_sent)
+    lead_goals = _lead_goals(parsed, sents, goals_by_sent)
+    bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
+    seen: set = set()
+    for p in [e for e in ctx.facts.entities if e.label == "Project"]:
+        i = _index(starts, p.mention.start)
+        sent = sents[i]
+        tails = [g for g in goals_by_sent.get(i, ()) if g.name != p.name]
+        tails += bullet_scope.get(i, [])
+        tails += _governing(parsed, sent.section_id, heading_goal, lead_goals)
+        for g in tails:
+            key = (p.name, g.name)
+            if key not in seen:
+                seen.add(key)
+                ctx.add_relation("SUPPORTS", _ref(p), _ref(g), p.mention)
+
+
+def _index(starts: list[int], offset: int) -> int:
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _ref(e):
+    from extractors.facts import Ref
+
+    return Ref(e.label, e.name)
+
+
+def _heading_goals(parsed, sents, goals_by_sent) -> dict[str, object]:
+    """Section id → the Goal its heading names."""
+    out = {}
+    for i, s in enumerate(sents):
+        if s.is_heading:
+            for g in goals_by_sent.get(i, ()):
+                if g.mention.rule.startswith("goal.") and "heading" in g.mention.rule and s.section_id not in out:
+                    out[s.section_id] = g
+    return out
+
+
+def _lead_goals(parsed, sents, goals_by_sent) -> dict[str, list]:
+    """Section id → goals stated in the first body sentences of the section (before any subsection)."""
+    out: dict[str, list] = {}
+    count: dict[str, int] = {}
+    for i, s in enumerate(sents):
+        if s.is_heading:
+            continue
+        n = count.get(s.section_id, 0)
+        if n < _LEAD_SENTENCES:
+            count[s.section_id] = n + 1
+            out.setdefault(s.section_id, []).extend(g for g in goals_by_sent.get(i, ()) if g.mention.rule == "goal.sentence")
+    return out
+
+
+def _bullet_scopes(parsed, sents, goals_by_sent) -> dict[int, list]:
+    """Sentence index → the goal of the scope bullet line (●/■) governing it within its section."""
+    out: dict[int, list] = {}
+    current, section = None, None
+    text = parsed.document.text
+    for i, s in enumerate(sents):
+        if s.section_id != section or s.is_heading:
+            current, section = None, s.section_id
+        head = s.text.lstrip("# ")
+        if head.startswith(_SCOPE_BULLETS) and (s.start == 0 or text[s.start - 1] == "\n"):
+            bullets = [g for g in goals_by_sent.get(i, ()) if g.mention.rule == "goal.bullet"]
+            current = bullets[:1] or None
+        if current:
+            out[i] = current
+    return out
+
+
+def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict) -> list:
+    """The heading goal(s) governing a section: the innermost ones up to `heading_levels`, else its lead goals."""
+    found = []
+    for sec in parsed.ancestors(section_id):
+        g = heading_goal.get(sec.section_id)
+        if g is not None:
+            found.append(g)
+            if len(found) >= _HEADING_LEVELS:
+                break
+    if found:
+        return found
+    for sec in parsed.ancestors(section_id):
+        if lead_goals.get(sec.section_id):
+            return lead_goals[sec.section_id][:1]
+    return []

@@ -52,7 +52,7 @@ _BASE_END = re.compile(rf"(?:{_alt(LEX['baseline_cues'])})$")
 _BASE_VERB = re.compile(rf"\s*(?:{_alt(LEX['baseline_verbs'])})")
 _SKIP_END = re.compile(rf"(?:{_alt(LEX['value_skip_before'])})$")
 _RELATIVE = re.compile(r"(?P<rel>(?:高于|低于|快于|超过|超出)[^,;。高低快超]{1,8})$")
-_NOUN_AFTER = re.compile(r"[^,;。:、()\[\]\d和及与,;:]{2,30}")
+_NOUN_AFTER = re.compile(r"(?:\d+[A-Za-z]+|(?![和及与]\d)[^,;。:、()\[\]\d])(?:\d+[A-Za-z]+|(?![和及与]\d)[^,;。:、()\[\]\d]){1,29}")
 _NOUN_TAIL = re.compile(r"(?:建设任务|建设|任务|工作)$")
 _PAST_HEAD = re.compile(_alt(LEX["past_heading_cues"]))
 _PAST_SENT = re.compile(_alt(LEX["past_sentence_cues"]))
@@ -205,7 +205,8 @@ def read_sentence(text: str, base_year: int | None) -> list[tuple[Target, int, i
         elif noun and (verb or not indicator or not _MEASURE_END.search(indicator)):
             head = verb.group("verb") if verb else ("" if indicator else last_verb)
             last_verb = head
-            indicator = (head if head.startswith(_KEEP) else "") + _NOUN_TAIL.sub("", noun.group(0))
+            lead = _clean_indicator(before) if before.lstrip().startswith("每") else (head if head.startswith(_KEEP) else "")
+            indicator = lead + _NOUN_TAIL.sub("", noun.group(0))
             end = noun.end()
         elif not indicator and adjacent:
             indicator = prev[0].indicator
@@ -231,10 +232,15 @@ def read_value_texts(text: str, year: int | None) -> list[tuple[Target, int, int
         phrase = m.group(0)
         indicator = _clean_indicator(text[start:m.start()])
         if phrase.endswith("覆盖"):
-            core = re.sub(r"^(?:基本)?实现", "", phrase)
-            inner = core[:core.find("全")]
+            lead = re.match(r"(?:基本)?(?:实现|做到)", phrase).group(0)
+            inner = phrase[len(lead):phrase.rfind("全")]
             indicator = _clean_indicator(indicator + inner) + "覆盖"
-            phrase = core[len(inner):] if not phrase.startswith("基本") else "基本实现" + core[len(inner):]
+            phrase = phrase[len(lead) + len(inner):]
+            if lead.startswith("基本"):
+                phrase = "基本实现" + phrase
+        elif phrase.startswith("全部"):
+            indicator = _clean_indicator(indicator + phrase[2:])
+            phrase = phrase[:4]
         if 2 <= len(indicator) <= _MAX_INDICATOR and re.search(r"[\u4e00-\u9fff]{2}", indicator):
             out.append((Target(indicator, None, value_text=phrase, year=year), start, m.end()))  # type: ignore[arg-type]
     return out

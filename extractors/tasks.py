@@ -53,6 +53,8 @@ _TITLE_END = re.compile(r"[。;；!?！？]")
 _TASK_HEADER = re.compile(_alt(_LEX["table_task_headers"]))
 _SKIP_HEADER = re.compile(_alt(_LEX["table_skip_headers"]))
 _MAX_TITLE = 30
+_TITLED_SHARE = 0.6
+_ANY_CUE = re.compile(rf"{_alt(list(_ROLE_OF_LABEL) + list(_ROLE_OF_VERB))}")
 
 
 def _split_top(text: str, seps: set[str]) -> list[tuple[int, int]]:
@@ -183,36 +185,53 @@ class _Tasks:
         sec = self.parsed.section(sent.section_id)
         i = bisect_right(self.numbered, cue_start) - 1
         item = self.numbered[i] if i >= 0 else 0
-        return max(prev_end, item, sec.heading_end if sec.level else 0)
+        return max(prev_end, item, sec.start if sec.level else 0)
 
-    def _goal(self, sent, start: int, end: int):
-        """The task's Goal: the item's own heading phrase, else the nearest enclosing heading with a Goal."""
-        own = self.index.within("Goal", start, end)
-        if own:
-            return own[0], True
+    def _title(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """The item's title phrase (numbering, short clause, then more text): its span and Goal name."""
+        seg = self.text[start:end]
+        m = _NUMBERED_LINE.match(seg)
+        if not m:
+            return None
+        head, *rest = _TITLE_END.split(seg[m.end():], 1)
+        if not rest or not rest[0].strip() or "," in head or "，" in head:
+            return None
+        name = clean_name(_SCORE.sub("", head))
+        return (start + m.end(), start + m.end() + len(head), name) if 2 <= len(name) <= _MAX_TITLE else None
+
+    def _inline_heading(self, sent, start: int):
+        """The innermost section when its heading opens this task's line ("(一)建设齐鲁科学城。依托…")."""
+        sec = self.parsed.section(sent.section_id)
+        if sec.level and sec.start == start and self.text[sec.heading_end:sec.heading_end + 1] not in ("", "\n"):
+            return sec
+        return None
+
+    def _goal(self, sent, start: int, end: int, titled: bool) -> tuple[Ref | None, tuple[int, int] | None]:
+        """The task's Goal and the span of its title phrase (None when the Goal is an enclosing heading's).
+
+        In a document of titled items, the item's own title phrase (its Goal, made here when no other
+        extractor found one); else the nearest enclosing heading that has a Goal; else the innermost
+        heading, made a Goal."""
+        if titled:
+            sec = self._inline_heading(sent, start)
+            title = (sec.start, sec.heading_end, clean_name(_SCORE.sub("", sec.title))) if sec \
+                else self._title(start, end)
+            if title and 2 <= len(title[2]) <= _MAX_TITLE:
+                t0, t1, name = title
+                found = [g for g in self.index.within("Goal", t0, t1 + 1) if g.mention.end <= t1 + 1]
+                goal = Ref("Goal", found[0].name) if found else self._own_goal(name, t0, t1, sent)
+                return goal, (t0, t1 + 1)
         for sec in self.parsed.ancestors(sent.section_id):
             if sec.level and sec.heading_end > sec.start:
                 found = self.index.within("Goal", sec.start, sec.heading_end)
                 if found:
-                    return found[0], False
-        return None, False
-
-    def _fallback_goal(self, sent, start: int, end: int) -> Ref | None:
-        """When no Goal was found: the item's title phrase, else the enclosing section heading, as a Goal."""
-        seg = self.text[start:end]
-        m = _NUMBERED_LINE.match(seg)
-        if m:
-            title = _TITLE_END.split(seg[m.end():], 1)
-            if len(title) == 2 and title[1].strip() and "," not in title[0] and "，" not in title[0]:
-                name = clean_name(_SCORE.sub("", title[0]))
-                if 2 <= len(name) <= _MAX_TITLE:
-                    return self._own_goal(name, start + m.end(), start + m.end() + len(title[0]), sent)
+                    return Ref("Goal", found[0].name), None
         sec = self.parsed.section(sent.section_id)
         if sec.level and sec.heading_end > sec.start:
             name = clean_name(_SCORE.sub("", sec.title))
             if 2 <= len(name) <= _MAX_TITLE and not _TITLE_END.search(name):
-                return self._own_goal(name, sec.start, sec.heading_end, sent)
-        return None
+                return self._own_goal(name, sec.start, sec.heading_end, sent), None
+        return None, None
 
     def _own_goal(self, name: str, start: int, end: int, sent) -> Ref:
         key = (start, end)
@@ -224,21 +243,17 @@ class _Tasks:
                                       "tasks.fallback-goal"))
         return self.own_goals[key]
 
-    def tails(self, sent, start: int, end: int) -> list[Ref]:
-        goal, own = self._goal(sent, start, end)
-        if goal is not None and own:
-            g0, g1 = goal.mention.start, goal.mention.end
-            in_title = [p for p in self.index.within("Project", g0, g1) if p.mention.end <= g1]
+    def tails(self, sent, start: int, end: int, titled: bool) -> list[Ref]:
+        goal, title = self._goal(sent, start, end, titled)
+        if title:
+            in_title = [p for p in self.index.within("Project", *title) if p.mention.end <= title[1]]
             if in_title:
                 return _distinct(Ref("Project", p.name) for p in in_title)
         named = [Ref("Project", p.name) for p in self.index.within("Project", start, end)]
         named += [t.ref for t in self.index.within("Target", start, end)]
         if named:
             return _distinct(named)
-        if goal is not None:
-            return [Ref("Goal", goal.name)]
-        ref = self._fallback_goal(sent, start, end)
-        return [ref] if ref else []
+        return [goal] if goal else []
 
     # -- text notes --------------------------------------------------------------------------------------
     def cues(self, sent):
@@ -271,17 +286,23 @@ class _Tasks:
         return sorted(found, key=lambda f: f[0])
 
     def run_text(self) -> None:
-        prev_end, lead_first_on = 0, self.lead_first_all
+        notes, prev_end = [], 0
         for sent in self.parsed.sentences:
-            if not any(k in sent.text for k in ("单位", "部门", "负责", "牵头", "配合", "协助", "参与", "协同")):
+            if not _ANY_CUE.search(sent.text):
                 continue
             for c_start, c_end, groups, lead_first, same_below in self.cues(sent):
                 abs_start = sent.start + c_start
-                span_start = self._span_start(sent, abs_start, prev_end)
-                tails = self.tails(sent, span_start, abs_start)
-                self.emit(sent, c_start, c_end, groups, lead_first or lead_first_on, tails)
-                lead_first_on = lead_first_on or same_below
+                notes.append((sent, c_start, c_end, groups, lead_first, same_below,
+                              self._span_start(sent, abs_start, prev_end)))
                 prev_end = sent.start + c_end
+        # items are titled ("1.支持集聚区建设。…") when most of them open with a title phrase
+        titled = sum(1 for n in notes if self._title(n[6], n[0].start + n[1]) or self._inline_heading(n[0], n[6])) \
+            > _TITLED_SHARE * len(notes)
+        lead_first_on = self.lead_first_all
+        for sent, c_start, c_end, groups, lead_first, same_below, span_start in notes:
+            tails = self.tails(sent, span_start, sent.start + c_start, titled)
+            self.emit(sent, c_start, c_end, groups, lead_first or lead_first_on, tails)
+            lead_first_on = lead_first_on or same_below
 
     def emit(self, sent, c_start: int, c_end: int, groups, lead_first: bool, tails: list[Ref]) -> None:
         ctx = self.ctx

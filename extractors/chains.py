@@ -1,9 +1,87 @@
-"""(being written)"""
+"""Industry chains: a general taxonomy (chain → sub-chains, extractors/lexicon/chains.json) matched on
+token boundaries, names written with a chain head (X产业, X产业集群, X产业链, X行业), and the items of an
+enumeration closed by a chain cue (重点发展A、B、C等产业). PART_OF follows the taxonomy where both ends
+are named in one sentence.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import ahocorasick
+
+from extractors.facts import Ref
+from extractors.spans import CJK, Candidate, lexicon, walk_left
+
+RULES = lexicon("chains.json")
+_STOP = frozenset(lexicon("parks.json")["prefix_stop"])
+_GENERIC = frozenset(RULES["generic"])
+_HEAD = re.compile("|".join(sorted(map(re.escape, RULES["pattern_heads"]), key=len, reverse=True)))
+_LIST = re.compile("|".join(sorted(map(re.escape, RULES["list_cues"]), key=len, reverse=True)))
+_PARENT = {sub: top for top, subs in RULES["taxonomy"].items() for sub in subs}
+_NUM_LEAD = re.compile(r"^(?:[一二三四五六七八九十两\d]+大|做大做强|做强做优|发展壮大|培育壮大|重点|加快|大力)")
 
 
-def candidates(text, bounds, *a):
-    return []
+@lru_cache(maxsize=1)
+def _taxonomy() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    names = set(RULES["taxonomy"]) | set(_PARENT) | set(RULES["extra"])
+    for n in names:
+        auto.add_word(n, n)
+    auto.make_automaton()
+    return auto
 
 
-def add_hierarchy(ctx, first):
-    return None
+def _ok(name: str) -> bool:
+    return 2 <= len(name) <= 14 and name not in _GENERIC and all(CJK.match(c) or c.isalnum() for c in name)
+
+
+def candidates(text: str, bounds: list[int]) -> list[Candidate]:
+    bset = set(bounds)
+    out = [Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
+           for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset]
+    for m in _HEAD.finditer(text):
+        s = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"])
+        lead = _NUM_LEAD.match(text, s)
+        if lead and lead.end() < m.start():
+            s = lead.end()
+        name = text[s:m.start()]
+        if _ok(name) and not text.startswith(("化", "园", "基地", "链条", "体系", "项目", "工人", "结构", "发展", "工作"), m.end()):
+            out.append(Candidate(s, m.end(), "IndustryChain", text[s:m.end()] if m.group(0) != "产业" else name + "产业",
+                                 "chain.head"))
+    for m in _LIST.finditer(text):
+        seg_start = max(text.rfind(sep, 0, m.start()) for sep in ",;:。")
+        pos = seg_start + 1
+        items = text[pos:m.start()].split("、")
+        if len(items) < 2:
+            continue
+        for i, it in enumerate(items):
+            s, e = pos, pos + len(it)
+            pos = e + 1
+            if i == 0:
+                s = walk_left(text, bounds, e, _STOP, RULES["max_prefix"])
+            name = text[s:e]
+            if _ok(name):
+                out.append(Candidate(s, e, "IndustryChain", name, "chain.list"))
+    return out
+
+
+def add_hierarchy(ctx) -> None:
+    """PART_OF sub-chain → chain (taxonomy) when both are named in the same sentence."""
+    by_sentence: dict[str, set[str]] = {}
+    for e in ctx.facts.entities:
+        if e.label == "IndustryChain":
+            by_sentence.setdefault(e.mention.sentence, set()).add(e.name)
+    done = set()
+    for e in ctx.facts.entities:
+        if e.label != "IndustryChain":
+            continue
+        base = re.sub(r"(产业集群|产业链|产业|行业)$", "", e.name)
+        top = _PARENT.get(base)
+        if top is None:
+            continue
+        named = by_sentence.get(e.mention.sentence, set())
+        for cand in (top, top + "产业", top + "产业集群"):
+            if cand in named and (e.name, cand) not in done:
+                done.add((e.name, cand))
+                ctx.add_relation("PART_OF", Ref("IndustryChain", e.name), Ref("IndustryChain", cand), e.mention)

@@ -42,7 +42,6 @@ def extract(ctx) -> None:
     local = places._local(counties)
     known = {id(a) for c in counties for a in [c, *c.ancestors()]}
     doc_orgs = orgs.DocumentNames(texts, ctx.tokens)
-    first_mention = {}
     for sent, toks in zip(sents, ctx.tokens):
         text = sent.text
         bounds = boundaries(toks)
@@ -57,8 +56,7 @@ def extract(ctx) -> None:
         for c in sorted(kept, key=lambda c: c.start):
             m = ctx.mention(sent, c.start, c.end, c.rule)
             ctx.add_entity(c.label, c.name, m)
-            first_mention.setdefault((c.label, c.name), m)
-    chains.add_hierarchy(ctx, first_mention)
+    chains.add_hierarchy(ctx)
 
 
 def _place_hierarchy(ctx, sent, divs) -> None:

@@ -61,3 +61,27 @@ def known_word(word: str) -> bool:
     """True when jieba's dictionary has the word (it is a common word, not an unseen name)."""
     jieba.dt.check_initialized()
     return bool(jieba.dt.FREQ.get(word))
+
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）—·]")
+
+
+def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars: int) -> int:
+    """Start of the longest run of whole tokens ending at `end`: name characters only, no stop token,
+    brackets balanced, at most max_chars; a token cut by `end` counts from its own start."""
+    from bisect import bisect_right
+
+    def tok_start(pos: int) -> int:
+        return bounds[bisect_right(bounds, pos) - 1]
+
+    start = end if end in bounds else tok_start(end)
+    best = start
+    while start > 0:
+        prev = tok_start(start - 1)
+        tok = text[prev:start]
+        if tok in stop or not all(_NAME_CHAR.match(c) for c in tok) or end - prev > max_chars:
+            break
+        start = prev
+        if text.count("(", start, end) == text.count(")", start, end):
+            best = start
+    return best

@@ -95,8 +95,8 @@ def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, in
             continue
         bullet = _is_bullet(sec)
         depth[sec.section_id] = depth.get(sec.parent_id, 0) + (0 if bullet else 1)
-        clause = _first_clause(sec.title)
-        if _GENERIC.match(clause) or sec.parent_id in generic:
+        clause = _first_clause(_BULLET.sub("", sec.title))
+        if _GENERIC.match(clause) or (sec.parent_id in generic and not bullet):
             generic.add(sec.section_id)
             continue
         if bullet:
@@ -183,8 +183,7 @@ def _sentence_goals(text: str):
             kept = "".join(a for a in _split_adverbs(adv.group(0)) if a in _KEEP) if adv else ""
             start = c.start() + (adv.start() if adv and kept else v.start())
             parts = obj.split("、")
-            if len(parts) > 1 and all(_HEAD_END.search(p) and len(p) >= 3 and "的" not in p[:-1] and not p.startswith(("以", "为"))
-                                      for p in parts[1:]) and _HEAD_END.search(parts[0]) and not parts[0].startswith(("以", "为")):
+            if len(parts) > 1 and all(_HEAD_END.search(p) and len(p) >= 4 and not p.startswith(("以", "为")) for p in parts):
                 for p in parts:
                     yield clean_name(kept + v.group(0) + p), start, c.end()
             else:

@@ -1,5 +1,297 @@
-"""(being written)"""
+"""Relations around projects and chains: SERVES, UNDERTAKES, LOCATED_IN, ANCHORS, PART_OF (chain→chain from
+heading nesting and 'A、B等Y' enumerations, park→park from names and 涵盖/包括 lists).
+
+Chains are read from headings: section titles, 专栏 box titles (X产业重点项目) and inline headings (a short
+sentence opening a paragraph: "1.有色金属材料。重点实施…", "——新能源装备。依托…"). Rule data in
+extractors/lexicon/relations_cues.json. Every relation's Mention is the sentence it was read from.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from pathlib import Path
+
+from extractors.facts import Ref
+
+_LEX = json.loads((Path(__file__).parent / "lexicon" / "relations_cues.json").read_text(encoding="utf-8"))
+
+
+def _longest_first(words):
+    return sorted(set(words), key=len, reverse=True)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])\s*")
+_INLINE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|——)?\s*([^,，;；:：。、]{2,20}(?:、[^,，;；:：。、]{1,20})*)。$")
+_LEAD_CLAUSE = re.compile(r"^\s*([^,，;；:：。、]{2,12}(?:产业集群|产业化集群|集群|产业))[,，]")
+_VERBS = _longest_first(_LEX["heading_verbs"])
+_TAILS = _longest_first(_LEX["heading_tails"])
+_CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_ends'])})$")
+_CHAIN_WORDS = frozenset(_LEX["chain_words"])
+_NOT_CHAINS = frozenset(_LEX["not_chains"])
+_STRIP = re.compile(r"(?:产业集群|产业链|产业|集群|行业)$")
+_DROP_YE = re.compile(f"(?<=(?:{_alt(_LEX['drop_ye'])}))业$")
+_BAD_CHAIN = re.compile(r"[\d的,，:：;；\"“”《》()（）]|发展|建设|推进|提升|加快|体系|格局|水平|能力")
+_ANCHOR = re.compile(f"(?:{_alt(_LEX['anchor_cues'])})(?P<list>[^,，。;；:：]{{2,80}}?)(?:{_LEX['anchor_ends']})")
+_ENT_END = re.compile(f"^(.{{2,16}}?(?:{_alt(_LEX['enterprise_ends'])}))")
+_CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{_alt(_LEX['capacity'])})")
+_SUBPARK = re.compile(r"(?:片区|园区|园|板块|区块|核心区|组团)$")
+_IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
+
+
+def chains_of_heading(title: str) -> list[str]:
+    """The chains a heading names ('二、新材料产业' → 新材料; '6.科技、信息服务。' → 科技服务, 信息服务)."""
+    s = _NUMBERING.sub("", title).strip().rstrip("。")
+    for _ in range(2):
+        for v in _VERBS:
+            if s.startswith(v) and len(s) > len(v) + 1:
+                s = s[len(v):]
+                break
+    for t in _TAILS:
+        if s.endswith(t) and len(s) > len(t) + 1:
+            s = s[: -len(t)]
+            break
+    parts = [p for p in s.split("、") if p]
+    if len(parts) > 1:
+        m = re.search(r"(服务|材料|装备|制造|物流|旅游|产业)$", parts[-1])
+        if m:
+            parts = [p if _CHAIN_END.search(p) or p in _CHAIN_WORDS else p + m.group(1) for p in parts]
+    out = []
+    for p in parts:
+        if not (_CHAIN_END.search(p) or p in _CHAIN_WORDS) or _BAD_CHAIN.search(p):
+            return []
+        name = _DROP_YE.sub("", _STRIP.sub("", p)) or p
+        if not 2 <= len(name) <= 14 or name in _NOT_CHAINS or p in _NOT_CHAINS:
+            return []
+        out.append(name)
+    return out
+
+
+class _Doc:
+    """Per-document indexes: sentence by offset, line headings, section chains, known names by label."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.text = ctx.parsed.document.text
+        self.sents = ctx.parsed.sentences
+        self.starts = [s.start for s in self.sents]
+        self.line_chains: dict[int, tuple[list[str], object]] = {}
+        for s in self.sents:
+            ls = self.line_start(s.start)
+            if ls in self.line_chains:
+                continue
+            if ls == s.start and not s.is_heading:
+                m = _INLINE.match(s.text)
+                more = s.end < len(self.text) and self.text[s.end] != "\n"
+                m2 = _LEAD_CLAUSE.match(s.text)
+                chains = chains_of_heading(m.group(1)) if m and more else (chains_of_heading(m2.group(1)) if m2 else [])
+                self.line_chains[ls] = (chains, s)
+        self.sec_chains = {sec.section_id: chains_of_heading(sec.title) if sec.kind != "root" else []
+                           for sec in ctx.parsed.sections}
+        self.names: dict[str, list[str]] = {}
+        for e in ctx.facts.entities:
+            self.names.setdefault(e.label, []).append(e.name)
+        for label in self.names:
+            self.names[label] = _longest_first(self.names[label])
+
+    def line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def sentence_at(self, offset: int):
+        i = bisect_right(self.starts, offset) - 1
+        return self.sents[max(i, 0)]
+
+    def inline_chains(self, offset: int) -> list[str]:
+        chains, head = self.line_chains.get(self.line_start(offset), ([], None))
+        return chains if head is not None and head.start <= offset else []
+
+    def section_chains(self, section_id: str, skip_box: bool = False) -> tuple[list[str], list[str]]:
+        """(innermost chains among the section and its ancestors, chains of the nearest 专栏 box title)."""
+        inner: list[str] = []
+        box: list[str] = []
+        for sec in self.ctx.parsed.ancestors(section_id):
+            c = self.sec_chains.get(sec.section_id, [])
+            if sec.kind == "box" and not box:
+                box = c
+            if c and not inner and not (skip_box and sec.kind == "box"):
+                inner = c
+        return inner, box
+
+
+def _rel(ctx, type_, head: Ref, tail: Ref, mention, done: set) -> None:
+    key = (type_, head, tail)
+    if key not in done and head != tail:
+        done.add(key)
+        ctx.add_relation(type_, head, tail, mention)
+
+
+def _ensure(ctx, label: str, name: str, mention, known: set) -> Ref:
+    if (label, name) not in known:
+        known.add((label, name))
+        ctx.add_entity(label, name, mention)
+    return Ref(label, name)
+
+
+def _serves(ctx, d: _Doc, projects, done, known) -> None:
+    for p in projects:
+        inline = d.inline_chains(p.mention.start)
+        inner, box = d.section_chains(p.mention.section_id)
+        tails = list(inline or inner)
+        tails += [b for b in box if b not in tails]
+        for chain in tails:
+            ref = _ensure(ctx, "IndustryChain", chain, p.mention, known)
+            _rel(ctx, "SERVES", Ref("Project", p.name), ref, p.mention, done)
+
+
+def _heading_part_of(ctx, d: _Doc, done, known) -> None:
+    for ls, (chains, head) in d.line_chains.items():
+        if not chains:
+            continue
+        inner, box = d.section_chains(head.section_id)
+        parents = inner or box
+        m = ctx.mention(head, 0, len(head.text), "relations.part_of.inline")
+        for c in chains:
+            for parent in parents:
+                if parent != c:
+                    _rel(ctx, "PART_OF", _ensure(ctx, "IndustryChain", c, m, known),
+                         _ensure(ctx, "IndustryChain", parent, m, known), m, done)
+    for sec in ctx.parsed.sections:
+        chains = d.sec_chains.get(sec.section_id)
+        if not chains or sec.parent_id is None:
+            continue
+        parents, _ = d.section_chains(sec.parent_id)
+        heading = d.sentence_at(sec.start)
+        m = ctx.mention(heading, 0, len(heading.text), "relations.part_of.heading")
+        for c in chains:
+            for parent in parents:
+                if parent != c and c not in parents:
+                    _rel(ctx, "PART_OF", _ensure(ctx, "IndustryChain", c, m, known),
+                         _ensure(ctx, "IndustryChain", parent, m, known), m, done)
+
+
+def _enumeration_part_of(ctx, sent, chains, done) -> None:
+    """'A、B、C等Y' and '以A、B为代表的Y' among the chain entities of one sentence."""
+    text = sent.text
+    for y in chains:
+        ys = y.mention.start - sent.start
+        before = text[max(0, ys - 5):ys]
+        if not (before.endswith("等") or re.search(r"为(?:代表|重点|主)的$", before)):
+            continue
+        clause_start = max(text.rfind(c, 0, ys) for c in ",，;；。:：") + 1
+        items = [c for c in chains if clause_start <= c.mention.start - sent.start and c.mention.end - sent.start <= ys
+                 and c is not y]
+        if len(items) < 1:
+            continue
+        m = ctx.mention(sent, clause_start, ys + len(y.name), "relations.part_of.enumeration")
+        for it in items:
+            gap = text[it.mention.end - sent.start: it.mention.end - sent.start + 1]
+            if gap in ("、", "等", "和", "及") or it is items[-1]:
+                _rel(ctx, "PART_OF", Ref("IndustryChain", it.name), Ref("IndustryChain", y.name), m, done)
+
+
+def _park_part_of(ctx, d: _Doc, done) -> None:
+    parks = d.names.get("Park", [])
+    first = {}
+    for e in ctx.facts.entities:
+        if e.label == "Park":
+            first.setdefault(e.name, e.mention)
+    for a in parks:
+        for b in parks:
+            if a != b and a.startswith(b) and len(a) - len(b) >= 2 and _SUBPARK.search(a):
+                _rel(ctx, "PART_OF", Ref("Park", a), Ref("Park", b), first[a], done)
+                break
+
+
+def _park_lists(ctx, sent, parks, done) -> None:
+    text = sent.text
+    for i, y in enumerate(parks):
+        after = text[y.mention.end - sent.start:]
+        m = re.match(r"\s*(?:[(（][^)）]*[)）])?(?:主要)?(?:涵盖|包括|包含|分为)", after)
+        if not m:
+            continue
+        for x in parks[i + 1:]:
+            if x.name != y.name:
+                _rel(ctx, "PART_OF", Ref("Park", x.name), Ref("Park", y.name),
+                     ctx.mention(sent, 0, len(text), "relations.part_of.park_list"), done)
+
+
+def _prefix(name: str, candidates: list[str]) -> str | None:
+    for c in candidates:
+        if len(c) >= 2 and name.startswith(c) and len(name) - len(c) >= 2:
+            return c
+    return None
+
+
+def _undertakes_located(ctx, d: _Doc, projects, done, known) -> None:
+    enterprises = d.names.get("Enterprise", [])
+    places = d.names.get("Place", [])
+    parks = d.names.get("Park", [])
+    for p in projects:
+        name = p.name
+        ent = _prefix(name, enterprises)
+        if ent is None:
+            m = _ENT_END.match(name) or _CAPACITY.match(name)
+            if m and not re.match(r"[\d年]", m.group(1)) and _prefix(m.group(1), places) != m.group(1):
+                ent = m.group(1)
+                if _prefix(ent + "xx", places) == ent:
+                    ent = None
+        if ent and ent not in places and ent not in parks:
+            _ensure(ctx, "Enterprise", ent, p.mention, known)
+            _rel(ctx, "UNDERTAKES", Ref("Enterprise", ent), Ref("Project", name), p.mention, done)
+        park = _prefix(name, parks)
+        place = _prefix(name, places)
+        if park and (not place or len(park) >= len(place)):
+            _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Park", park), p.mention, done)
+        elif place:
+            _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", place), p.mention, done)
+        sent = d.sentence_at(p.mention.start)
+        m = _IN_PLACE.search(sent.text)
+        if m and m.group("place") in places and m.end() <= p.mention.start - sent.start + 2:
+            _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
+
+
+def _anchors(ctx, d: _Doc, sent, done, known) -> None:
+    for m in _ANCHOR.finditer(sent.text):
+        items = [clean for it in m.group("list").split("、") if (clean := it.strip()) and 2 <= len(clean) <= 14]
+        if not items or any(_BAD_CHAIN.search(i) and not re.search(r"[(（]", i) for i in items):
+            continue
+        if len(items) == 1 and "等" not in m.group(0)[len(m.group("list")):] and not _known_enterprise(d, items[0]):
+            continue
+        chains = d.inline_chains(sent.start) or d.section_chains(sent.section_id, skip_box=True)[0]
+        after = sent.text[m.end():]
+        own = [e.name for e in ctx.entities_in(sent, "IndustryChain")
+               if e.mention.start - sent.start >= m.end() and re.search(r"做大做强|发展|打造", after)]
+        tails = list(dict.fromkeys(chains + own[:1]))
+        mention = ctx.mention(sent, m.start(), m.end(), "relations.anchors")
+        for it in items:
+            it = re.sub(r"^(?:龙头企业|骨干企业|企业)", "", it)
+            for c in tails:
+                _ensure(ctx, "Enterprise", it, mention, known)
+                _rel(ctx, "ANCHORS", Ref("Enterprise", it), Ref("IndustryChain", c), mention, done)
+
+
+def _known_enterprise(d: _Doc, name: str) -> bool:
+    return name in d.names.get("Enterprise", ())
 
 
 def extract(ctx) -> None:
-    return None
+    d = _Doc(ctx)
+    done: set = set()
+    known = {(e.label, e.name) for e in ctx.facts.entities}
+    projects = [e for e in ctx.facts.entities if e.label == "Project"]
+    _serves(ctx, d, projects, done, known)
+    _heading_part_of(ctx, d, done, known)
+    _undertakes_located(ctx, d, projects, done, known)
+    _park_part_of(ctx, d, done)
+    for sent in d.sents:
+        _anchors(ctx, d, sent, done, known)
+        chains = ctx.entities_in(sent, "IndustryChain")
+        if len(chains) > 1:
+            _enumeration_part_of(ctx, sent, chains, done)
+        parks = ctx.entities_in(sent, "Park")
+        if len(parks) > 1:
+            _park_lists(ctx, sent, parks, done)

@@ -58,6 +58,7 @@ _PAST_HEAD = re.compile(_alt(LEX["past_heading_cues"]))
 _PAST_SENT = re.compile(_alt(LEX["past_sentence_cues"]))
 _VALUE_TEXT = re.compile("|".join(f"(?:{p})" for p in LEX["value_text_patterns"]))
 _MAX_INDICATOR = 40
+_LEAD_VERB = re.compile(rf"^(?:{_alt(LEX['indicator_lead_verbs'])})(?=[\u4e00-\u9fff]{{3}})")
 _MEASURE_END = re.compile(rf"(?:{_alt(LEX['measure_ends'])})$")
 _CN_LEAD = re.compile(rf"(?:{_alt(LEX['cn_numeral_leads'])})$")
 _NUMBERING = re.compile(r"^\s*(?:[+=×*·■●—-]+|\d{1,2}[.、)]|[(（]?[一二三四五六七八九十]+[)）、])")
@@ -150,6 +151,8 @@ def _is_value(text: str, m: re.Match) -> bool:
         return True
     if is_range(num) or "/" in num or "∶" in num:
         return True
+    if _BASE_VERB.match(text, m.end()) and _BASE_END.search(text, 0, m.start()):
+        return True
     return bool(m.group("pre")) and nxt not in ("年", "月", "日", "号")
 
 
@@ -159,7 +162,7 @@ def read_sentence(text: str, base_year: int | None) -> list[tuple[Target, int, i
     cues = _year_cues(text, base_year)
     if _PAST_SENT.search(text) and not any(future for _, _, future in cues):
         return out
-    boundary, pending_base, last_verb = 0, None, ""
+    boundary, pending_base, base_before, last_verb = 0, None, "", ""
     for m in VALUE_RE.finditer(text):
         if m.start("num") < boundary or not _is_value(text, m):
             continue
@@ -178,7 +181,7 @@ def read_sentence(text: str, base_year: int | None) -> list[tuple[Target, int, i
         unit = _unit(m)
         base_verb = _BASE_VERB.match(text, m.end())
         if _BASE_END.search(before) and base_verb:
-            pending_base, boundary = value, base_verb.end()
+            pending_base, base_before, boundary = value, _BASE_END.sub("", before.rstrip()), base_verb.end()
             continue
         prev = out[-1] if out else None
         adjacent = prev is not None and prev[2] >= start - 1
@@ -186,7 +189,7 @@ def read_sentence(text: str, base_year: int | None) -> list[tuple[Target, int, i
         if noun and noun.end() < len(text) and text[noun.end()].isdigit():
             continue  # "投资10亿元以上项目25个": the first value qualifies the indicator of the second
         if pending_base is not None:
-            before = _BASE_END.sub("", before.rstrip())
+            before = base_before
         rel = _RELATIVE.search(before)
         if rel:
             value_text = rel.group("rel") + text[m.start("num"):m.end()]
@@ -210,14 +213,16 @@ def read_sentence(text: str, base_year: int | None) -> list[tuple[Target, int, i
             end = noun.end()
         elif not indicator and adjacent:
             indicator = prev[0].indicator
-        elif adjacent and prev[0].indicator.startswith(_KEEP) and not indicator.startswith(_KEEP):
+        elif adjacent and text[prev[2]:start].strip() == "、" and prev[0].indicator.startswith(_KEEP) \
+                and not indicator.startswith(_KEEP):
             indicator = next(k for k in _KEEP if prev[0].indicator.startswith(k)) + indicator
-        indicator = _clean_indicator(indicator)
+        indicator = _LEAD_VERB.sub("", _clean_indicator(indicator))
         boundary = end
         if len(indicator) < 2 or len(indicator) > _MAX_INDICATOR or not re.search(r"[\u4e00-\u9fff]", indicator):
             continue
         target = Target(indicator, None, value=plain(value), value_text=value_text, unit=unit, year=year,  # type: ignore[arg-type]
-                        baseline=plain(pending_base), growth=plain(growth), comparator=_comparator(m))
+                        baseline=plain(pending_base), growth=plain(growth),
+                        comparator=_comparator(m) or ("不低于" if "至少" in before else None))
         out.append((target, start, end))
         pending_base = None
     return out

@@ -10,7 +10,7 @@ Three forms are read (cue words in lexicon/tasks_cues.json):
 
 A note closes the task written before it: from the previous note or the start of the numbered item (or the
 section heading), whichever is later. Its tail is the most specific named item of that task: the Projects
-named in the task's own heading phrase; else every Project and Target in the task; else the task's Goal
+named in the task's own heading phrase; else every Project and dated Target in the task; else the task's Goal
 (the Goal of the item's heading phrase, else of the nearest enclosing section heading that has one).
 """
 from __future__ import annotations
@@ -250,7 +250,7 @@ class _Tasks:
             if in_title:
                 return _distinct(Ref("Project", p.name) for p in in_title)
         named = [Ref("Project", p.name) for p in self.index.within("Project", start, end)]
-        named += [t.ref for t in self.index.within("Target", start, end)]
+        named += [t.ref for t in self.index.within("Target", start, end) if t.year is not None]
         if named:
             return _distinct(named)
         return [goal] if goal else []
@@ -360,7 +360,8 @@ class _Tasks:
         compact = re.sub(r"\s+", "", task)
         named = [Ref("Project", p.name) for p in self.index.within("Project", table.start, table.end)
                  if p.name in compact]
-        named += [t.ref for t in self.index.within("Target", table.start, table.end) if t.indicator in compact]
+        named += [t.ref for t in self.index.within("Target", table.start, table.end)
+                  if t.year is not None and t.indicator in compact]
         if named:
             return _distinct(named)
         goals = [g for g in self.index.within("Goal", table.start, table.end) if g.name in compact]

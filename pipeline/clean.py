@@ -33,6 +33,10 @@ TABLE_ANCHOR = "\ue000table"  # a line the PDF reader leaves where table k stood
 _HEADING_NUMBER = re.compile(rf"^(第{_NUM}[篇章节]|专栏\s*\d+(?:[-—–]\d+)?)\s+")
 
 
+_WIDE = set("“”‘’—…·")
+_CHAPTER = re.compile(rf"^第{_NUM}[篇章节]")
+
+
 @dataclass
 class _Line:
     text: str
@@ -48,7 +52,7 @@ class _Block:
 
 def width(s: str) -> int:
     """Display width: CJK characters count two."""
-    return sum(2 if ord(c) > 0x2E7F else 1 for c in s)
+    return sum(2 if ord(c) > 0x2E7F or c in _WIDE else 1 for c in s)
 
 
 def clean(doc: Document) -> Document:
@@ -141,7 +145,8 @@ def _blocks(lines: list[_Line], full: int) -> list[_Block]:
             blocks.extend(box_blocks)
             open_para = None
             continue
-        if open_para is not None and _unfinished(open_para, full) and not HEADING_START.match(line.text):
+        if open_para is not None and _unfinished(open_para, full) and not HEADING_START.match(line.text) \
+                and not (_CHAPTER.match(open_para.lines[0].text) and ("。" in line.text or width(line.text) > full // 2)):
             open_para.lines.append(line)
         else:
             if pending:
@@ -234,7 +239,8 @@ def _render(doc: Document, blocks: list[_Block]) -> Document:
         if b.kind == "anchor":
             note_page(pos, b.lines[0].page)
             k = int(b.lines[0].text[len(TABLE_ANCHOR):])
-            placed[k] = replace(placed[k], start=pos, end=pos)
+            at = max(pos - 1, 0)  # just after the paragraph before the table, inside its section
+            placed[k] = replace(placed[k], start=at, end=at)
             continue
         if b.kind == "table":
             note_page(pos, b.lines[0].page if b.lines else current_page)

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from pipeline.clean import HEADING_START
 from pipeline.model import Document
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号")
@@ -56,6 +57,8 @@ def _title_issuer(lines: list[str]) -> tuple[str, str]:
             issuer = line
     title = ""
     for line in lines[:6]:
+        if HEADING_START.match(line):
+            break
         if DOC_NUMBER.fullmatch(line) or ISSUER_LINE.match(line) or line.startswith("("):
             if title:
                 break

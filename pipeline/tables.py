@@ -74,7 +74,7 @@ def _is_header_line(line: str) -> bool:
     return bool(_HEADER_WORD.match(line.replace(" ", "")))
 
 
-def _header_years(header: str) -> tuple[int | None, int | None]:
+def header_years(header: str) -> tuple[int | None, int | None]:
     header = re.sub(r"(?<=\d) +(?=年)", "", header)
     base = re.search(r"(\d{4})年?基数", header)
     target = re.search(r"(\d{4})年?目标", header)
@@ -94,7 +94,7 @@ def parse_flat_indicators(lines: list[str]) -> FlatTable | None:
     if "指标" not in head or not ("属性" in head or "基数" in head or "目标" in head):
         return None
     has_unit = "单位" in head
-    base_year, target_year = _header_years(" ".join(header))
+    base_year, target_year = header_years(" ".join(header))
     expected, current, end = 1, None, i
     groups: list[tuple[str, list[str]]] = []
     while i < len(lines):

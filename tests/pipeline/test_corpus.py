@@ -1,0 +1,99 @@
+"""The reading stages on the real .txt exports in corpus/: headings, boxes and flattened tables."""
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.parse import parse
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+DOCS = sorted(CORPUS.glob("00[23]_*.txt"))
+HEADING = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章节])\s*\S")
+BOX = re.compile(r"^\s*专栏\s*(\d+)\s*[-—]\s*(\d+)")
+
+
+@pytest.fixture(scope="module", params=DOCS, ids=lambda p: p.name[:3])
+def doc(request):
+    return request.param, parse(request.param)
+
+
+def test_every_chapter_and_section_heading_is_a_section(doc):
+    path, parsed = doc
+    raw = [HEADING.match(l).group(1) for l in path.read_text(encoding="utf-8").splitlines() if HEADING.match(l)]
+    got = [s.number for s in parsed.sections if s.kind in ("chapter", "section")]
+    assert got == raw
+
+
+def test_every_box_is_a_section(doc):
+    path, parsed = doc
+    raw = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = BOX.match(line)
+        if m and f"专栏{m.group(1)}-{m.group(2)}" not in raw:
+            raw.append(f"专栏{m.group(1)}-{m.group(2)}")
+    got = [s.number.replace("—", "-") for s in parsed.sections if s.kind == "box"]
+    assert got == raw
+
+
+def test_boxes_are_children_and_end_before_the_next_heading(doc):
+    _, parsed = doc
+    for s in parsed.sections:
+        if s.kind == "box":
+            parent = parsed.section(s.parent_id)
+            assert parent.start <= s.start < s.end <= parent.end
+
+
+def test_indicator_box_3_1_of_002():
+    parsed = parse(next(CORPUS.glob("002_*.txt")))
+    box = next(s for s in parsed.sections if s.number == "专栏3-1")
+    table = next(t for t in parsed.document.tables if t.section_id == box.section_id)
+    assert table.kind == "indicator"
+    assert table.rows[0] == ("序号", "指标", "单位", "基数", "目标", "年均增长", "属性")
+    body = table.rows[1:]
+    assert len(body) == 27
+    assert len({r[0] for r in body}) == 25
+    assert (table.baseline_year, table.target_year) == (2020, 2025)
+    rows = {(r[0], r[1]): r for r in body}
+    assert rows[("1", "地区生产总值增长")][2:] == ("%", "0.2", "-", ">8", "预期性")
+    assert rows[("3", "常住人口城镇化率")][4] == "70以上"
+    assert rows[("8", "高新技术工业增加值占规模以上工业增加值比重")][3:5] == ("44.2", "50")
+    assert rows[("11", "居民人均可支配收入增长")][5] == "与经济增长基本同步"
+    assert rows[("12", "新增就业人数")][2:5] == ("万人", "0.99", "[4]")
+    assert rows[("12", "城镇登记失业率")][4] == "4.5以内"
+    assert rows[("13", "劳动年龄人口平均受教育年限")][4] == "按洛阳市下达目标"
+    assert rows[("14", "注册护士数")][2:] == ("人", "2.8", "3.96", "-", "预期性")
+    assert rows[("19", "单位地区生产总值用水量")][2] == "立方米/万元"
+    assert rows[("25", "能源综合生产能力")][-1] == "约束性"
+    text = parsed.document.text
+    assert box.start <= table.start < table.end <= box.end
+    assert text[table.start:table.end].split("\n")[1].split("\t")[1] == "地区生产总值增长"
+
+
+def test_indicator_box_2_1_of_003_has_unit_column():
+    parsed = parse(next(CORPUS.glob("003_*.txt")))
+    table = parsed.document.tables[0]
+    assert (table.baseline_year, table.target_year) == (2015, 2020)
+    assert len(table.rows) == 21
+    assert table.rows[1] == ("1", "地区生产总值", "亿元", "90", "142", "9.5%", "预期性")
+    assert table.rows[16][4] == "完成市下达目标"
+
+
+def test_cleaned_text_rejoins_lines_and_squeezes_spaces():
+    parsed = parse(next(CORPUS.glob("002_*.txt")))
+    text = parsed.document.text
+    assert "到2025年,新材料产业产值突破200亿元。" in text
+    assert "稳中求好,落实“9+2”工作布局" in text  # a paragraph rejoined across a page break
+    assert "— 35 —" not in text
+    assert len(parsed.document.page_starts) > 100
+    s = next(s for s in parsed.sentences if "新材料产业产值突破200亿元" in s.text)
+    assert parsed.section(s.section_id).title == "新材料产业"
+    assert text[s.start:s.end] == s.text
+
+
+def test_metadata_of_003():
+    doc = parse(next(CORPUS.glob("003_*.txt"))).document
+    assert doc.doc_number == "洛涧政〔2016〕11号"
+    assert doc.issuer == "涧西区人民政府"
+    assert doc.period == "十三五"
+    assert doc.level == "区县"
+    assert "第十三个五年规划纲要" in doc.title

@@ -1,0 +1,85 @@
+"""Born-digital PDFs from tests/pdfgen.py, and bad input."""
+import unicodedata
+
+import pytest
+
+from pipeline.load import LoadError, load
+from pipeline.parse import parse
+from tests import pdfgen
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    return parse(pdfgen.write_plan_pdf(tmp_path_factory.mktemp("pdf") / "plan.pdf"))
+
+
+def test_outline_and_pages(plan):
+    heads = {s.number + " " + s.title: s for s in plan.sections[1:]}
+    for page, line in pdfgen.PLAN["headings"]:
+        number, title = line.split(" ") if " " in line else (line[:2], line[2:])
+        sec = next(s for s in plan.sections if s.title == (title if " " in line else line[2:]))
+        sent = next(s for s in plan.sentences if s.start == sec.start)
+        assert sent.is_heading and sent.page == page, line
+    box = next(s for s in plan.sections if s.kind == "box")
+    assert (box.number, box.title) == ("专栏2-1", "重点项目")
+    items = [s.title for s in plan.sections if s.parent_id == box.section_id]
+    assert items == ["智能制造项目", "新材料项目"]
+
+
+def test_text_rejoined_without_furniture(plan):
+    text = plan.document.text
+    assert unicodedata.normalize("NFKC", pdfgen.BODY) in text  # the wrapped paragraph comes back whole
+    assert pdfgen.HEADER not in text and "- 2 -" not in text
+    assert len(plan.document.page_starts) == 4
+    assert plan.document.warnings == ()
+
+
+def test_tables(plan):
+    ind, task = plan.document.tables
+    assert ind.kind == "indicator" and ind.page == pdfgen.PLAN["indicator_page"]
+    assert [list(r) for r in ind.rows] == pdfgen.INDICATOR_ROWS
+    assert (ind.baseline_year, ind.target_year) == (2020, 2025)
+    assert plan.section(ind.section_id).title == "壮大产业集群"
+    assert task.kind == "task" and task.page == pdfgen.PLAN["task_page"]
+    assert [list(r) for r in task.rows] == pdfgen.TASK_ROWS
+    assert "市工业和信息化局" not in plan.document.text  # table cells are not text
+
+
+def test_long_pdf(tmp_path):
+    doc = load(pdfgen.write_long_pdf(tmp_path / "long.pdf", 12))
+    assert len(doc.page_starts) == 12
+    assert len(doc.tables) == 2
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda p: p.write_bytes(b""), "empty file"),
+    (lambda p: p.write_bytes(bytes(range(256)) * 40), "not a PDF"),
+    (lambda p: p.write_bytes(pdfgen.write_plan_pdf(p).read_bytes()[:3000]), "truncated or corrupt PDF"),
+    (pdfgen.write_encrypted_pdf, "encrypted PDF"),
+    (pdfgen.write_image_only_pdf, "no text layer; OCR is not supported"),
+])
+def test_bad_pdf(tmp_path, make, message):
+    path = tmp_path / "bad.pdf"
+    make(path)
+    with pytest.raises(LoadError) as e:
+        load(path)
+    assert str(e.value).startswith(message) and "\n" not in str(e.value)
+
+
+def test_bad_text(tmp_path):
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(LoadError, match="not a text file"):
+        load(junk)
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("第一章 总则\n到2025年，产值达到100亿元。".encode("gbk"))
+    assert load(gbk).text.startswith("第一章 总则")
+
+
+def test_huge_file(tmp_path, monkeypatch):
+    import pipeline.load as load_mod
+    big = tmp_path / "big.txt"
+    big.write_text("规划" * 1000, encoding="utf-8")
+    monkeypatch.setattr(load_mod, "MAX_BYTES", 100)
+    with pytest.raises(LoadError, match="too large"):
+        load(big)

@@ -22,8 +22,9 @@ def _alt(words: list[str]) -> str:
 
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
 _CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
+_LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})")
 _STRONG = frozenset(_LEX["strong_cues"])
-_NUM_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:个|家|名|户|万|亿|%)")
+_NUM_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:个|家|名|户|万元|亿元|%)")
 _LIST_END = re.compile(_LEX["list_end"])
 _SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
 _TRAIL = re.compile(r"(?:的)?(?:项目建设|建设步伐|建设任务|建设进度|建设|进度|规划实施|功能|应用|作用|工作|前期工作|落地应用|落地|运行)$")
@@ -83,16 +84,24 @@ def _in_box(ctx, sent) -> bool:
     return any(s.kind == "box" for s in ctx.parsed.ancestors(sent.section_id))
 
 
+def _lead_cue(clause: str, limit: int):
+    """The cue verb opening a clause (after adverbs), else one within its first few characters."""
+    m = _LEAD_CUE.match(clause, 0, limit)
+    if m:
+        return m
+    first = clause.find("、", 0, limit)
+    m = _CUE.search(clause, 0, first if first >= 0 else limit)
+    return m if m and m.start() <= 4 else None
+
+
 def _sentence_projects(sent_text: str, listy: bool):
     """Yield (name, start, end, rule) for the projects of one sentence."""
     for cm in _CLAUSE.finditer(sent_text):
         clause, base = cm.group(0), cm.start()
         end = _LIST_END.search(clause)
-        first = clause.find("、")
-        cue = _CUE.search(clause, 0, first if first >= 0 else len(clause))
+        cue = _lead_cue(clause, len(clause))
         if end:
-            first = clause.find("、", 0, end.start())
-            lead = _CUE.search(clause, 0, first if first >= 0 else end.start())
+            lead = _lead_cue(clause, end.start())
             start = lead.end() if lead else 0
             for piece, p0 in _pieces(clause[start:end.start()], start):
                 name = _clean(piece)

@@ -35,7 +35,7 @@ _CHAIN_WORDS = frozenset(_LEX["chain_words"])
 _NOT_CHAINS = frozenset(_LEX["not_chains"])
 _STRIP = re.compile(r"(?:产业集群|产业链|产业|集群|行业)$")
 _DROP_YE = re.compile(f"(?<=(?:{_alt(_LEX['drop_ye'])}))业$")
-_BAD_CHAIN = re.compile(r"[\d的,，:：;；\"“”《》()（）]|发展|建设|推进|提升|加快|体系|格局|水平|能力")
+_BAD_CHAIN = re.compile(r"[\d的,，:：;；\"“”《》()（）]|发展|建设|推进|提升|加快|体系|格局|水平|能力|繁荣|完善|保护|传承|弘扬|一批|事业|公用")
 _ANCHOR = re.compile(f"(?:{_alt(_LEX['anchor_cues'])})(?P<list>[^,，。;；:：]{{2,80}}?)(?:{_LEX['anchor_ends']})")
 _ENT_END = re.compile(f"^(.{{2,16}}?(?:{_alt(_LEX['enterprise_ends'])}))")
 _CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{_alt(_LEX['capacity'])})")
@@ -64,7 +64,7 @@ def chains_of_heading(title: str) -> list[str]:
     for p in parts:
         if not (_CHAIN_END.search(p) or p in _CHAIN_WORDS) or _BAD_CHAIN.search(p):
             return []
-        name = _DROP_YE.sub("", _STRIP.sub("", p)) or p
+        name = _DROP_YE.sub("", _STRIP.sub("", p))
         if not 2 <= len(name) <= 14 or name in _NOT_CHAINS or p in _NOT_CHAINS:
             return []
         out.append(name)
@@ -232,9 +232,10 @@ def _undertakes_located(ctx, d: _Doc, projects, done, known) -> None:
     parks = d.names.get("Park", [])
     for p in projects:
         name = p.name
-        ent = _prefix(name, enterprises)
+        m = _ENT_END.match(name)
+        ent = m.group(1) if m and _prefix(m.group(1), enterprises) else _prefix(name, enterprises)
         if ent is None:
-            m = _ENT_END.match(name) or _CAPACITY.match(name)
+            m = m or _CAPACITY.match(name)
             if m and not re.match(r"[\d年]", m.group(1)) and _prefix(m.group(1), places) != m.group(1):
                 ent = m.group(1)
                 if _prefix(ent + "xx", places) == ent:

@@ -15,6 +15,7 @@ from extractors.spans import CJK, Candidate, lexicon, walk_left
 
 RULES = lexicon("chains.json")
 _STOP = frozenset(lexicon("parks.json")["prefix_stop"])
+_STOP_POS = frozenset(lexicon("parks.json")["stop_pos"])
 _GENERIC = frozenset(RULES["generic"])
 _HEAD = re.compile("|".join(sorted(map(re.escape, RULES["pattern_heads"]), key=len, reverse=True)))
 _LIST = re.compile("|".join(sorted(map(re.escape, RULES["list_cues"]), key=len, reverse=True)))
@@ -41,7 +42,7 @@ def candidates(text: str, bounds: list[int]) -> list[Candidate]:
     out = [Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
            for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset]
     for m in _HEAD.finditer(text):
-        s = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"])
+        s = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"], _STOP_POS)
         lead = _NUM_LEAD.match(text, s)
         if lead and lead.end() < m.start():
             s = lead.end()
@@ -59,7 +60,7 @@ def candidates(text: str, bounds: list[int]) -> list[Candidate]:
             s, e = pos, pos + len(it)
             pos = e + 1
             if i == 0:
-                s = walk_left(text, bounds, e, _STOP, RULES["max_prefix"])
+                s = walk_left(text, bounds, e, _STOP, RULES["max_prefix"], _STOP_POS)
             name = text[s:e]
             if _ok(name):
                 out.append(Candidate(s, e, "IndustryChain", name, "chain.list"))

@@ -13,12 +13,15 @@ import re
 
 import ahocorasick
 
-from extractors.spans import CJK, Candidate, boundaries, lexicon, walk_left
+from extractors.spans import CJK, Candidate, boundaries, known_word, lexicon, name_like, walk_left
 
 RULES = lexicon("orgs.json")
 _PARK_STOP = frozenset(lexicon("parks.json")["prefix_stop"])
 _LEGAL = re.compile("|".join(sorted(map(re.escape, RULES["legal_suffixes"]), key=len, reverse=True)))
-_LIST_CUE = re.compile("|".join(sorted(map(re.escape, RULES["enterprise_list_cues"]), key=len, reverse=True)))
+_LIST_END = re.compile(r"等(?=[^,;:。、]{0,10}?(?:%s))" % "|".join(map(re.escape, RULES["enterprise_list_cues"])))
+_LIST_VERBS = tuple(RULES["list_verbs"])
+_STOP_POS = frozenset(lexicon("parks.json")["stop_pos"])
+_CHAIN_WORDS = frozenset(n for top, subs in lexicon("chains.json")["taxonomy"].items() for n in [top, *subs])
 _PROJECT = re.compile(re.escape(RULES["project_cue"]) + r"\d")
 _alt = lambda xs: "|".join(sorted(map(re.escape, xs), key=len, reverse=True))  # noqa: E731
 _LEVEL = _alt(RULES["levels"])
@@ -42,7 +45,7 @@ class DocumentNames:
             bounds = boundaries(toks)
             for c in _legal_names(text, bounds):
                 core = _LEGAL.sub("", c.name)
-                if len(core) >= 2:
+                if _enterprise_like(core, text, bounds, c.start):
                     names.add(core)
             names.update(c.name for c in _listed(text, bounds))
         self.names = {n for n in names if len(n) >= 2}
@@ -64,8 +67,8 @@ class DocumentNames:
 def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
     out = []
     for m in _LEGAL.finditer(text):
-        start = walk_left(text, bounds, m.start(), _PARK_STOP, 16)
-        if start >= m.start() or m.start() - start < 2:
+        start = walk_left(text, bounds, m.start(), _PARK_STOP, 16, _STOP_POS)
+        if start >= m.start() or m.start() - start < 2 or not _enterprise_like(text[start:m.start()], text, bounds, start):
             continue
         name = text[start:m.end()]
         if re.search(r"\d", name[:2]):
@@ -75,28 +78,44 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
 
 
 def _listed(text: str, bounds: list[int]) -> list[Candidate]:
-    """Items of an enumeration closed by 等企业 / 等龙头企业 …"""
+    """Items of an enumeration closed by 等 + an enterprise cue (等龙头企业, 等三轮摩托车企业, 等为龙头),
+    and the part of a project name before 年产."""
     out = []
-    for m in _LIST_CUE.finditer(text):
+    for m in _LIST_END.finditer(text):
         end = m.start()
-        seg_start = max(text.rfind(sep, 0, end) for sep in ",;:。")
+        seg_start = max(text.rfind(sep, 0, end) for sep in ",;:。和与及")
         items = text[seg_start + 1:end].split("、")
-        pos = seg_start + 1
-        spans = []
+        if len(items) < 2 and not text.startswith(_LIST_VERBS, seg_start + 1):
+            continue
+        pos, spans = seg_start + 1, []
         for it in items:
             spans.append((pos, pos + len(it)))
             pos += len(it) + 1
         for i, (s, e) in enumerate(spans):
             if i == 0:
-                s = walk_left(text, bounds, e, _PARK_STOP, 10)
-            name = text[s:e]
-            if 2 <= len(name) <= 12 and all(CJK.match(c) or c.isalnum() or c in "()" for c in name):
+                s = walk_left(text, bounds, e, _PARK_STOP, 10, _STOP_POS)
+            name = text[s:e].strip()
+            if _enterprise_like(name, text, bounds, s):
                 out.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
     for m in _PROJECT.finditer(text):
-        s = walk_left(text, bounds, m.start(), _PARK_STOP, 10)
-        if 2 <= m.start() - s <= 10:
-            out.append(Candidate(s, m.start(), "Enterprise", text[s:m.start()], "enterprise.project"))
+        s = walk_left(text, bounds, m.start(), _PARK_STOP, 10, _STOP_POS)
+        name = text[s:m.start()]
+        if 2 <= len(name) <= 10 and _enterprise_like(name, text, bounds, s):
+            out.append(Candidate(s, m.start(), "Enterprise", name, "enterprise.project"))
     return out
+
+
+def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: int = 0) -> bool:
+    """2–12 name characters, not an industry word, and at least one token (of the sentence's own
+    segmentation) that jieba does not know as a common word."""
+    if not (2 <= len(name) <= 12) or not all(CJK.match(c) or c.isalnum() or c in "()" for c in name):
+        return False
+    if name in _CHAIN_WORDS:
+        return False
+    cuts = [b - start for b in bounds if start < b < start + len(name)]
+    edges = [0, *cuts, len(name)]
+    toks = [name[a:b] for a, b in zip(edges, edges[1:])]
+    return any(name_like(t) for t in toks if len(t) > 1) or not known_word(name)
 
 
 def candidates(text: str, bounds: list[int], places: list[Candidate], doc: DocumentNames) -> list[Candidate]:

@@ -14,7 +14,8 @@ _SUFFIX = re.compile("|".join(sorted(map(re.escape, RULES["suffixes"]), key=len,
 _BARE = frozenset(RULES["bare_ok"])
 _NEED_NAME = frozenset(RULES["need_prefix_name"])
 _STOP = frozenset(RULES["prefix_stop"])
-_LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全|新)")
+_STOP_POS = frozenset(RULES["stop_pos"])
+_LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
 
 
 def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:
@@ -22,7 +23,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
     for m in _SUFFIX.finditer(text):
         if text[m.end():m.end() + 1] in ("长", "委", "办") or text.startswith(("管委会", "管理委员会"), m.end()):
             continue  # 园区长, 开发区管委会 (a Unit), …
-        start = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"])
+        start = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"], _STOP_POS)
         name = text[start:m.end()]
         lead = _LEAD_TRIM.match(name)
         if lead:
@@ -34,5 +35,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             continue
         if m.group(0) in _NEED_NAME and len(name) - len(m.group(0)) < 2:
             continue
-        out.append(Candidate(start, m.end(), "Park", name.strip("()"), "park.suffix"))
+        if name.startswith("("):
+            continue
+        out.append(Candidate(start, m.end(), "Park", name, "park.suffix"))
     return out

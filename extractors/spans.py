@@ -50,11 +50,26 @@ def token_index(tokens: list[str]) -> dict[int, int]:
 
 
 @lru_cache(maxsize=1)
-def proper_nouns() -> dict[str, str]:
-    """Words of jieba's own dictionary tagged as proper nouns (ns place, nr person, nt organisation, nz other)."""
+def _tags() -> dict[str, str]:
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     text = Path(path).read_text(encoding="utf-8")
-    return dict(re.findall(r"^(\S{2,6}) \d+ (ns|nr|nt|nz)\r?$", text, re.M))
+    return dict(re.findall(r"^(\S{1,6}) \d+ (ns|nr|nt|nz|v|p|c|d|r|u|m|q|vd|ad|f)\r?$", text, re.M))
+
+
+@lru_cache(maxsize=1)
+def proper_nouns() -> dict[str, str]:
+    """Words of jieba's own dictionary tagged as proper nouns (ns place, nr person, nt organisation, nz other)."""
+    return {w: t for w, t in _tags().items() if t[0] == "n"}
+
+
+def pos_of(word: str) -> str:
+    """jieba's dictionary tag of a word among proper nouns, verbs and function words ("" otherwise)."""
+    return _tags().get(word, "")
+
+
+def name_like(word: str) -> bool:
+    """Not an ordinary word: unknown to jieba, or a proper noun, or made of such tokens."""
+    return not known_word(word) or pos_of(word) in ("ns", "nr", "nt", "nz")
 
 
 def known_word(word: str) -> bool:
@@ -66,7 +81,7 @@ def known_word(word: str) -> bool:
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）—·]")
 
 
-def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars: int) -> int:
+def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars: int, stop_pos=frozenset()) -> int:
     """Start of the longest run of whole tokens ending at `end`: name characters only, no stop token,
     brackets balanced, at most max_chars; a token cut by `end` counts from its own start."""
     from bisect import bisect_right
@@ -79,7 +94,8 @@ def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars
     while start > 0:
         prev = tok_start(start - 1)
         tok = text[prev:start]
-        if tok in stop or not all(_NAME_CHAR.match(c) for c in tok) or end - prev > max_chars:
+        if tok in stop or not all(_NAME_CHAR.match(c) for c in tok) or end - prev > max_chars \
+                or (stop_pos and len(tok) > 1 and _tags().get(tok) in stop_pos):
             break
         start = prev
         if text.count("(", start, end) == text.count(")", start, end):

@@ -30,7 +30,9 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_ROLE_OF_LABEL = {w: role for role, words in _LEX["labels"].items() for w in words}
+_ROLE_OF_LABEL = dict(sorted(((w, role) for role, words in _LEX["labels"].items() for w in words),
+                             key=lambda wr: -len(wr[0])))  # longest first: 牵头责任单位 before 责任单位
+_ROLE_OF_HEADER_WORD = {w: role for role, words in _LEX["table_role_words"].items() for w in words}
 _ROLE_OF_VERB = {w: role for role, words in _LEX["verbs"].items() for w in words}
 _LABEL = re.compile(rf"(?:{_alt(_ROLE_OF_LABEL)})\s*[:：]")
 _VERB_END = re.compile(rf"(?:{_alt(_ROLE_OF_VERB)})$")
@@ -81,10 +83,10 @@ def _units(text: str, offset: int) -> list[tuple[str, int, int]] | None:
         name = _TRAIL_DENG.sub("", clean_name(raw))
         if not name:
             continue
+        if _GENERIC.search(name):  # 有关部门, 相关单位: not a named unit
+            continue
         if not (2 <= len(name) <= 30) or not _UNIT_END.search(name):
             return None
-        if _GENERIC.search(name):
-            continue
         if items and not name.startswith(_LEVELS) and not name.startswith(_NO_INHERIT) \
                 and len(name) <= _LEX["inherit_max_len"] and _INHERIT_END.search(name) \
                 and items[-1][0][:1] in _LEVELS and not items[-1][0].startswith(_NO_INHERIT):
@@ -374,14 +376,12 @@ class _Tasks:
 
 
 def _role_of_header(cell: str) -> str | None:
+    """The role of a task table's column from its header (牵头单位, 配合部门, 责任单位 …)."""
     c = re.sub(r"\s+", "", cell)
-    for word, role in sorted(_ROLE_OF_LABEL.items(), key=lambda kv: -len(kv[0])):
-        if word in c:
-            return role
-    for word, role in (("牵头", "LEADS"), ("配合", "COOPERATES_ON"), ("协办", "COOPERATES_ON"),
-                       ("责任", "RESPONSIBLE_FOR")):
-        if word in c:
-            return role
+    for words in (_ROLE_OF_LABEL, _ROLE_OF_HEADER_WORD):
+        for word in words:
+            if word in c:
+                return words[word]
     return None
 
 

@@ -33,12 +33,18 @@ def _taxonomy() -> ahocorasick.Automaton:
     return auto
 
 
-def _ok(name: str) -> bool:
-    return 2 <= len(name) <= 14 and name not in _GENERIC and all(CJK.match(c) or c.isalnum() for c in name)
+_GENERIC_END = tuple(RULES["generic_end"])
 
 
-def candidates(text: str, bounds: list[int]) -> list[Candidate]:
+def _ok(name: str, places: frozenset = frozenset()) -> bool:
+    return (2 <= len(name) <= 14 and name not in _GENERIC and not name.endswith(_GENERIC_END)
+            and not any(name.startswith(p) for p in places) and "等" not in name and "的" not in name
+            and all(CJK.match(c) or c.isalnum() for c in name))
+
+
+def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     bset = set(bounds)
+    place_names = frozenset(p.name for p in places)
     out = [Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
            for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset]
     for m in _HEAD.finditer(text):
@@ -47,7 +53,7 @@ def candidates(text: str, bounds: list[int]) -> list[Candidate]:
         if lead and lead.end() < m.start():
             s = lead.end()
         name = text[s:m.start()]
-        if _ok(name) and not text.startswith(("化", "园", "基地", "链条", "体系", "项目", "工人", "结构", "发展", "工作"), m.end()):
+        if _ok(name, place_names) and not text.startswith(("化", "园", "基地", "链条", "体系", "项目", "工人", "结构", "发展", "工作"), m.end()):
             out.append(Candidate(s, m.end(), "IndustryChain", text[s:m.end()] if m.group(0) != "产业" else name + "产业",
                                  "chain.head"))
     for m in _LIST.finditer(text):
@@ -62,7 +68,7 @@ def candidates(text: str, bounds: list[int]) -> list[Candidate]:
             if i == 0:
                 s = walk_left(text, bounds, e, _STOP, RULES["max_prefix"], _STOP_POS)
             name = text[s:e]
-            if _ok(name):
+            if _ok(name, place_names):
                 out.append(Candidate(s, e, "IndustryChain", name, "chain.list"))
     return out
 

@@ -50,7 +50,7 @@ def extract(ctx) -> None:
         cands = place_cands + places.areas_in(text, bounds, place_cands)
         cands += parks.candidates(text, bounds, place_cands)
         cands += orgs.candidates(text, bounds, place_cands, doc_orgs)
-        cands += chains.candidates(text, bounds)
+        cands += chains.candidates(text, bounds, place_cands)
         kept = set(_resolve(cands))
         _place_hierarchy(ctx, sent, [(c, d) for c, d in divs if c in kept and d is not None])
         for c in sorted(kept, key=lambda c: c.start):

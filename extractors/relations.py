@@ -40,6 +40,7 @@ _ANCHOR = re.compile(f"(?:{_alt(_LEX['anchor_cues'])})(?P<list>[^,，。;；:：
 _ENT_END = re.compile(f"^(.{{2,16}}?(?:{_alt(_LEX['enterprise_ends'])}))")
 _CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{_alt(_LEX['capacity'])})")
 _SUBPARK = re.compile(r"(?:片区|园区|园|板块|区块|核心区|组团)$")
+_LOCAL_PLACE = re.compile(r"^..+(?:镇|乡|街道|村|社区|片区|板块|区|县)$")
 _IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
 
 
@@ -97,6 +98,17 @@ class _Doc:
             self.names.setdefault(e.label, []).append(e.name)
         for label in self.names:
             self.names[label] = _longest_first(self.names[label])
+
+    def section_place(self, section_id: str) -> tuple[str, str] | None:
+        """The one local place or park an item heading (一、完善X片区配套功能) names, if any."""
+        sec = self.ctx.parsed.section(section_id)
+        if sec.kind not in ("item", "section"):
+            return None
+        for label in ("Park", "Place"):
+            hits = [n for n in self.names.get(label, []) if n in sec.title and _LOCAL_PLACE.search(n)]
+            if len(hits) == 1:
+                return label, hits[0]
+        return None
 
     def line_start(self, offset: int) -> int:
         return self.text.rfind("\n", 0, offset) + 1
@@ -245,6 +257,12 @@ def _undertakes_located(ctx, d: _Doc, projects, done, known) -> None:
             _rel(ctx, "UNDERTAKES", Ref("Enterprise", ent), Ref("Project", name), p.mention, done)
         park = _prefix(name, parks)
         place = _prefix(name, places)
+        if place and (ent or not _LOCAL_PLACE.search(place)):
+            place = None
+        if not park and not place:
+            where = d.section_place(p.mention.section_id)
+            if where:
+                _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref(*where), p.mention, done)
         if park and (not place or len(park) >= len(place)):
             _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Park", park), p.mention, done)
         elif place:

@@ -58,6 +58,8 @@ _PAST_HEAD = re.compile(_alt(LEX["past_heading_cues"]))
 _PAST_SENT = re.compile(_alt(LEX["past_sentence_cues"]))
 _VALUE_TEXT = re.compile("|".join(f"(?:{p})" for p in LEX["value_text_patterns"]))
 _MAX_INDICATOR = 40
+_INCENTIVE = re.compile(_alt(LEX["incentive_cues"]))
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-—–~～]+\s*(?:19|20)\d{2}$")
 _LEAD_VERB = re.compile(rf"^(?:{_alt(LEX['indicator_lead_verbs'])})(?=[\u4e00-\u9fff]{{3}})")
 _MEASURE_END = re.compile(rf"(?:{_alt(LEX['measure_ends'])})$")
 _CN_LEAD = re.compile(rf"(?:{_alt(LEX['cn_numeral_leads'])})$")
@@ -145,7 +147,7 @@ def _is_value(text: str, m: re.Match) -> bool:
     if not num[0].isdigit() and not _CN_LEAD.search(text, 0, start):
         return False
     nxt = text[m.end("num"):m.end("num") + 1]
-    if re.fullmatch(r"(?:19|20)\d{2}", num) and nxt in ("年", "-", "—"):
+    if re.fullmatch(r"(?:19|20)\d{2}", num) and nxt in ("年", "-", "—") or _YEAR_RANGE.match(num):
         return False
     if m.group("unit"):
         return True
@@ -160,7 +162,7 @@ def read_sentence(text: str, base_year: int | None) -> list[tuple[Target, int, i
     """Targets of one sentence (mention left empty) with their spans; see the module docstring."""
     out: list[tuple[Target, int, int]] = []
     cues = _year_cues(text, base_year)
-    if _PAST_SENT.search(text) and not any(future for _, _, future in cues):
+    if (_PAST_SENT.search(text) or _INCENTIVE.search(text)) and not any(future for _, _, future in cues):
         return out
     boundary, pending_base, base_before, last_verb = 0, None, "", ""
     for m in VALUE_RE.finditer(text):

@@ -42,7 +42,10 @@ def _clean(piece: str) -> str:
     s = piece.strip()
     for _ in range(2):
         s = _TRAIL.sub("", s)
-    return clean_name(s)
+    name = clean_name(s)
+    if name.count("”") > name.count("“") and s.lstrip().startswith("“"):
+        name = "“" + name  # an inner quote closes one the cleaning took for a wrapper: “人才兴粮”工程
+    return name
 
 
 def _ok(name: str, need_suffix: bool) -> bool:
@@ -77,7 +80,7 @@ def _is_inline_heading(ctx, sent) -> bool:
     text = ctx.parsed.document.text
     at_line_start = sent.start == 0 or text[sent.start - 1] == "\n"
     more_on_line = sent.end < len(text) and text[sent.end] != "\n"
-    return at_line_start and more_on_line and bool(_HEAD_BODY.match(sent.text))
+    return at_line_start and more_on_line and bool(_HEAD_BODY.match(sent.text)) and not _LEAD_CUE.match(sent.text)
 
 
 def _in_box(ctx, sent) -> bool:

@@ -30,11 +30,11 @@ _INLINE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|——)?\s*([^,，;；:：。�
 _LEAD_CLAUSE = re.compile(r"^\s*([^,，;；:：。、]{2,12}(?:产业集群|产业化集群|集群|产业))[,，]")
 _VERBS = _longest_first(_LEX["heading_verbs"])
 _TAILS = _longest_first(_LEX["heading_tails"])
-_CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_ends'])})$")
+_CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_ends'] + [w + '业' for w in _LEX['drop_ye']])})$")
 _CHAIN_WORDS = frozenset(_LEX["chain_words"])
 _NOT_CHAINS = frozenset(_LEX["not_chains"])
 _STRIP = re.compile(r"(?:产业集群|产业链|产业|集群|行业)$")
-_DROP_YE = re.compile(f"(?<=(?:{_alt(_LEX['drop_ye'])}))业$")
+_DROP_YE = re.compile("(?<=" + "|".join("." + re.escape(w) for w in _LEX["drop_ye"]) + ")业$")
 _BAD_CHAIN = re.compile(r"[\d的,，:：;；\"“”《》()（）]|发展|建设|推进|提升|加快|体系|格局|水平|能力|繁荣|完善|保护|传承|弘扬|一批|事业|公用")
 _ANCHOR = re.compile(f"(?:{_alt(_LEX['anchor_cues'])})(?P<list>[^,，。;；:：]{{2,80}}?)(?:{_LEX['anchor_ends']})")
 _ENT_END = re.compile(f"^(.{{2,16}}?(?:{_alt(_LEX['enterprise_ends'])}))")
@@ -278,7 +278,7 @@ def _anchors(ctx, d: _Doc, sent, done, known) -> None:
         items = [clean for it in m.group("list").split("、") if (clean := it.strip()) and 2 <= len(clean) <= 14]
         if not items or any(_BAD_CHAIN.search(i) and not re.search(r"[(（]", i) for i in items):
             continue
-        if len(items) == 1 and "等" not in m.group(0)[len(m.group("list")):] and not _known_enterprise(d, items[0]):
+        if "等" not in m.group(0)[len(m.group("list")):] and not all(_known_enterprise(d, i) for i in items):
             continue
         chains = d.inline_chains(sent.start) or d.section_chains(sent.section_id, skip_box=True)[0]
         after = sent.text[m.end():]

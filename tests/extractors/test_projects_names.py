@@ -1,0 +1,19 @@
+"""Project names from one sentence (projects._sentence_projects)."""
+from extractors.projects import _sentence_projects
+
+
+def names(text, listy=False):
+    return [n for n, *_ in _sentence_projects(text, listy)]
+
+
+def test_list_closed_by_deng_xiangmu():
+    assert names("重点实施洛玻集团超薄电子信息玻璃、钴材料研发及产业化等项目。") == ["洛玻集团超薄电子信息玻璃", "钴材料研发及产业化"]
+
+
+def test_cue_inside_a_name_does_not_cut_it():
+    assert names("北易公司年产10万台(套)电机和控制器生产能力建设项目等。", listy=True) == [
+        "北易公司年产10万台(套)电机和控制器生产能力建设项目"]
+
+
+def test_aspiration_is_no_project():
+    assert names("打造河南省重要电子信息材料基地。") == []

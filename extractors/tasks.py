@@ -36,6 +36,8 @@ _ROLE_OF_HEADER_WORD = {w: role for role, words in _LEX["table_role_words"].item
 _ROLE_OF_VERB = {w: role for role, words in _LEX["verbs"].items() for w in words}
 _LABEL = re.compile(rf"(?:{_alt(_ROLE_OF_LABEL)})\s*[:：]")
 _VERB_END = re.compile(rf"(?:{_alt(_ROLE_OF_VERB)})$")
+_AGENT_LEAD = re.compile(rf"^(?:{_alt(_LEX['agent_markers'])})")
+_AGENT = re.compile(rf"(?:{_alt(_LEX['agent_markers'])})([^,，。;；:：()（）]{{2,60}}?)({_alt(_ROLE_OF_VERB)})")
 _PAREN = re.compile(r"[(（]([^()（）]{2,300})[)）]")
 _LEAD_FIRST = re.compile("|".join(_LEX["lead_first_notes"]))
 _SAME_BELOW = re.compile(_alt(_LEX["same_below"]))
@@ -56,6 +58,7 @@ _TASK_HEADER = re.compile(_alt(_LEX["table_task_headers"]))
 _SKIP_HEADER = re.compile(_alt(_LEX["table_skip_headers"]))
 _MAX_TITLE = 30
 _TITLED_SHARE = 0.6
+_BETWEEN_NOTES = re.compile(r"[\s,，;；。、]+")
 _ANY_CUE = re.compile(rf"{_alt(list(_ROLE_OF_LABEL) + list(_ROLE_OF_VERB))}")
 
 
@@ -140,7 +143,9 @@ def _verb_note(body: str, offset: int) -> tuple[list[tuple[str, list[tuple[str, 
         if not m:
             continue
         start = a + (len(body[a:b]) - len(body[a:b].lstrip()))
-        units = _units(clause[:m.start()], offset + start)
+        agent = _AGENT_LEAD.match(clause)
+        skip = agent.end() if agent else 0
+        units = _units(clause[skip:m.start()], offset + start + skip)
         if units is None:
             return None
         groups.append((_ROLE_OF_VERB[m.group(0)], units))
@@ -189,50 +194,50 @@ class _Tasks:
         item = self.numbered[i] if i >= 0 else 0
         return max(prev_end, item, sec.start if sec.level else 0)
 
-    def _title(self, start: int, end: int) -> tuple[int, int, str] | None:
-        """The item's title phrase (numbering, short clause, then more text): its span and Goal name."""
-        seg = self.text[start:end]
-        m = _NUMBERED_LINE.match(seg)
-        if not m:
-            return None
-        head, *rest = _TITLE_END.split(seg[m.end():], 1)
-        if not rest or not rest[0].strip() or "," in head or "，" in head:
-            return None
-        name = clean_name(_SCORE.sub("", head))
-        return (start + m.end(), start + m.end() + len(head), name) if 2 <= len(name) <= _MAX_TITLE else None
+    def _item_title(self, sent, start: int, end: int) -> tuple[int, int, str] | None:
+        """The task item's title phrase — its span and Goal name — when the item opens with one.
 
-    def _inline_heading(self, sent, start: int):
-        """The innermost section when its heading opens this task's line ("(一)建设齐鲁科学城。依托…")."""
+        Either the innermost section's heading when it opens this task's line ("(一)建设齐鲁科学城。依托…"),
+        or a numbered line's first clause followed by more text ("10.大力培育平台经济。支持…"); a title is
+        short and has no comma."""
         sec = self.parsed.section(sent.section_id)
         if sec.level and sec.start == start and self.text[sec.heading_end:sec.heading_end + 1] not in ("", "\n"):
-            return sec
-        return None
+            t0, t1, head = sec.start, sec.heading_end, sec.title
+        else:
+            seg = self.text[start:end]
+            m = _NUMBERED_LINE.match(seg)
+            if not m:
+                return None
+            head, *rest = _TITLE_END.split(seg[m.end():], 1)
+            if not rest or not rest[0].strip():
+                return None
+            t0, t1 = start + m.end(), start + m.end() + len(head)
+        name = clean_name(_SCORE.sub("", head))
+        if "," in name or "，" in name or not 2 <= len(name) <= _MAX_TITLE:
+            return None
+        return t0, t1, name
 
     def _goal(self, sent, start: int, end: int, titled: bool) -> tuple[Ref | None, tuple[int, int] | None]:
         """The task's Goal and the span of its title phrase (None when the Goal is an enclosing heading's).
 
         In a document of titled items, the item's own title phrase (its Goal, made here when no other
-        extractor found one); else the nearest enclosing heading that has a Goal; else the innermost
-        heading, made a Goal."""
-        if titled:
-            sec = self._inline_heading(sent, start)
-            title = (sec.start, sec.heading_end, clean_name(_SCORE.sub("", sec.title))) if sec \
-                else self._title(start, end)
-            if title and 2 <= len(title[2]) <= _MAX_TITLE:
-                t0, t1, name = title
-                found = [g for g in self.index.within("Goal", t0, t1 + 1) if g.mention.end <= t1 + 1]
-                goal = Ref("Goal", found[0].name) if found else self._own_goal(name, t0, t1, sent)
-                return goal, (t0, t1 + 1)
-        for sec in self.parsed.ancestors(sent.section_id):
-            if sec.level and sec.heading_end > sec.start:
-                found = self.index.within("Goal", sec.start, sec.heading_end)
-                if found:
-                    return Ref("Goal", found[0].name), None
-        sec = self.parsed.section(sent.section_id)
-        if sec.level and sec.heading_end > sec.start:
-            name = clean_name(_SCORE.sub("", sec.title))
+        extractor found one); else the nearest enclosing heading with a Goal above the item (an untitled
+        item's own heading is a sentence, not a Goal); else the innermost such heading, made a Goal."""
+        title = self._item_title(sent, start, end) if titled else None
+        if title:
+            t0, t1, name = title
+            found = [g for g in self.index.within("Goal", t0, t1 + 1) if g.mention.end <= t1 + 1]
+            return (Ref("Goal", found[0].name) if found else self._own_goal(name, t0, t1, sent)), (t0, t1 + 1)
+        headed = [sec for sec in self.parsed.ancestors(sent.section_id) if sec.level and sec.heading_end > sec.start]
+        above = [sec for sec in headed if titled or sec.start < start] or headed[:1]
+        for sec in above:
+            found = self.index.within("Goal", sec.start, sec.heading_end)
+            if found:
+                return Ref("Goal", found[0].name), None
+        if above:
+            name = clean_name(_SCORE.sub("", above[0].title))
             if 2 <= len(name) <= _MAX_TITLE and not _TITLE_END.search(name):
-                return self._own_goal(name, sec.start, sec.heading_end, sent), None
+                return self._own_goal(name, above[0].start, above[0].heading_end, sent), None
         return None, None
 
     def _own_goal(self, name: str, start: int, end: int, sent) -> Ref:
@@ -245,8 +250,11 @@ class _Tasks:
                                       "tasks.fallback-goal"))
         return self.own_goals[key]
 
-    def tails(self, sent, start: int, end: int, titled: bool) -> list[Ref]:
+    def tails(self, sent, start: int, end: int, titled: bool, named_from: int | None = None) -> list[Ref]:
+        """Tails of the task [start, end); Projects and Targets are looked for from `named_from` (default start)."""
         goal, title = self._goal(sent, start, end, titled)
+        if named_from is not None:
+            title, start = None, named_from
         if title:
             in_title = [p for p in self.index.within("Project", *title) if p.mention.end <= title[1]]
             if in_title:
@@ -259,7 +267,9 @@ class _Tasks:
 
     # -- text notes --------------------------------------------------------------------------------------
     def cues(self, sent):
-        """(start, end, groups, lead_first, same_below) of every note in a sentence, offsets in the sentence."""
+        """(start, end, groups, lead_first, same_below, in_text) of every note in a sentence (offsets in it).
+
+        `in_text`: "由/交由 X 牵头/负责" in running text, a note about that sentence only."""
         found = []
         covered: list[tuple[int, int]] = []
         for m in _PAREN.finditer(sent.text):
@@ -274,7 +284,7 @@ class _Tasks:
                 note = _verb_note(body, m.start(1))
             covered.append((m.start(), m.end()))
             if note:
-                found.append((m.start(), m.end(), *note))
+                found.append((m.start(), m.end(), *note, False))
         rest = sent.text
         for a, b in covered:  # bracketed notes blanked, offsets kept
             rest = rest[:a] + " " * (b - a) + rest[b:]
@@ -284,7 +294,11 @@ class _Tasks:
                 lead_first = bool(_LEAD_FIRST.search(rest))
                 first = min(a for _, units in groups for _, a, _ in units)
                 label_start = max(m.start() for m in _LABEL.finditer(rest[:first]))
-                found.append((label_start, len(sent.text), groups, lead_first, False))
+                found.append((label_start, len(sent.text), groups, lead_first, False, False))
+        for m in _AGENT.finditer(rest):
+            units = _units(m.group(1), m.start(1))
+            if units:
+                found.append((m.start(), m.end(), [(_ROLE_OF_VERB[m.group(2)], units)], False, False, True))
         return sorted(found, key=lambda f: f[0])
 
     def run_text(self) -> None:
@@ -292,17 +306,21 @@ class _Tasks:
         for sent in self.parsed.sentences:
             if not _ANY_CUE.search(sent.text):
                 continue
-            for c_start, c_end, groups, lead_first, same_below in self.cues(sent):
+            for c_start, c_end, groups, lead_first, same_below, in_text in self.cues(sent):
                 abs_start = sent.start + c_start
-                notes.append((sent, c_start, c_end, groups, lead_first, same_below,
-                              self._span_start(sent, abs_start, prev_end)))
-                prev_end = sent.start + c_end
+                if notes and not in_text and not _BETWEEN_NOTES.sub("", self.text[prev_end:abs_start]):
+                    span_start = notes[-1][6]  # "牵头单位：…；配合单位：…" split into two sentences: one task
+                else:
+                    span_start = self._span_start(sent, abs_start, prev_end)
+                notes.append((sent, c_start, c_end, groups, lead_first, same_below, span_start, in_text))
+                if not in_text:
+                    prev_end = sent.start + c_end
         # items are titled ("1.支持集聚区建设。…") when most of them open with a title phrase
-        titled = sum(1 for n in notes if self._title(n[6], n[0].start + n[1]) or self._inline_heading(n[0], n[6])) \
-            > _TITLED_SHARE * len(notes)
+        items = list({n[6]: n for n in notes if not n[7]}.values())
+        titled = sum(1 for n in items if self._item_title(n[0], n[6], n[0].start + n[1])) > _TITLED_SHARE * len(items)
         lead_first_on = self.lead_first_all
-        for sent, c_start, c_end, groups, lead_first, same_below, span_start in notes:
-            tails = self.tails(sent, span_start, sent.start + c_start, titled)
+        for sent, c_start, c_end, groups, lead_first, same_below, span_start, in_text in notes:
+            tails = self.tails(sent, span_start, sent.start + c_start, titled, sent.start if in_text else None)
             self.emit(sent, c_start, c_end, groups, lead_first or lead_first_on, tails)
             lead_first_on = lead_first_on or same_below
 

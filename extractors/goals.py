@@ -46,6 +46,8 @@ _INNER_BULLET = re.compile(r"\s*——\s*")
 _CLAUSE = re.compile(r"[^,，;；。:：!！?？]+")
 _SCORE = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")
 _PREFIX_OK = re.compile(r"^(?:以|为|对于|在|把.{1,12}|将.{1,12}|使.{1,8}|支持.{1,8}|推动.{1,8})?$")
+_NOMINAL = re.compile(rf"^(?:{_ADV})*((?:{_alt(_LEX['nominal_verbs'])})(.{{2,30}}?)(?:{_alt(_LEX['nominal_tails'])}))$")
+_QUOTED = re.compile(r"“[^”]{2,12}”")
 _CHAPTER_KINDS = {"chapter", "part"}
 _MAX_LEN = 60
 
@@ -55,13 +57,14 @@ def extract(ctx) -> None:
     task_mode = not any(s.kind in _CHAPTER_KINDS for s in parsed.sections)
     heading_goals = _heading_goals(parsed, task_mode)
     text = parsed.document.text
+    places = {e.name for e in ctx.facts.entities if e.label == "Place" and len(e.name) >= 2}
     for sent in parsed.sentences:
         line_start = sent.start == 0 or text[sent.start - 1] == "\n"
         found = list(heading_goals.get(sent.start, ())) if sent.is_heading else []
         if line_start and not sent.is_heading:
             found += _bullet_goals(sent.text)
         if not (sent.is_heading and task_mode):
-            found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(sent.text)]
+            found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(sent.text, places)]
         taken: set[str] = set()
         for name, start, end, rule in found:
             if name not in taken:
@@ -119,7 +122,7 @@ def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, in
             if not _bullet_goal(name, alone=True):
                 continue
             rule = "goal.bullet_heading"
-        elif kind == "strong" and (outer or not task_mode):
+        elif kind == "strong" and (outer if task_mode else bool(_HEAD_END.search(name) or _WEAK_HEAD.search(name))):
             rule = "goal.heading"
         elif task_mode and outer and (kind == "weak" or (len(name) <= 20 and (scored or sum(siblings) * 2 >= len(siblings)))):
             rule = "goal.task_heading"
@@ -161,13 +164,25 @@ def _bullet_goals(text: str) -> list[tuple[str, int, int, str]]:
     return out
 
 
-def _sentence_goals(text: str):
+def _goal_object(obj: str, places: set[str]) -> bool:
+    """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term), or a
+    modified place name (创新型偃师)?"""
+    if _WEAK_HEAD.search(obj):
+        return bool(_QUOTED.search(obj))
+    return bool(_HEAD_END.search(obj)) or any(obj.endswith(p) and len(obj) >= len(p) + 2 for p in places)
+
+
+def _sentence_goals(text: str, places: set[str] = frozenset()):
     """(name, start, end) of every goal phrase in a sentence."""
     prev = ""
     for c in _CLAUSE.finditer(text):
         clause, prev, after_year = c.group(0), c.group(0), _YEAR.match(prev.strip()) is not None
         if c.start() == 0 and _STATEMENT.match(clause.strip()) and text[c.end():c.end() + 1] == "。":
             yield clean_name(clause), c.start(), c.end()
+            continue
+        nominal = _NOMINAL.match(clause.strip())
+        if nominal and (_goal_object(nominal.group(2), places) or _QUOTED.search(nominal.group(2))):
+            yield clean_name(nominal.group(1)), c.start() + clause.find(nominal.group(1)), c.end()
             continue
         for v in _SENT_VERB.finditer(clause):
             if v.group(0) in _YEAR_VERBS and not after_year:
@@ -178,12 +193,12 @@ def _sentence_goals(text: str):
             if not _PREFIX_OK.match(core):
                 continue
             obj = _CUT.sub("", _NEXT_GOAL.sub("", clause[v.end():])).strip()
-            if not _HEAD_END.search(obj) or _WEAK_HEAD.search(obj) or not 2 <= len(obj) <= _MAX_LEN:
+            if not _goal_object(obj, places) or not 2 <= len(obj) <= _MAX_LEN:
                 continue
             kept = "".join(a for a in _split_adverbs(adv.group(0)) if a in _KEEP) if adv else ""
             start = c.start() + (adv.start() if adv and kept else v.start())
             parts = obj.split("、")
-            if len(parts) > 1 and all(_HEAD_END.search(p) and len(p) >= 4 and not p.startswith(("以", "为")) for p in parts):
+            if len(parts) > 1 and all(_goal_object(p, places) and len(p) >= 4 and not p.startswith(("以", "为")) for p in parts):
                 for p in parts:
                     yield clean_name(kept + v.group(0) + p), start, c.end()
             else:

@@ -17,6 +17,9 @@ _LEX = json.loads((Path(__file__).parent / "lexicon" / "supports.json").read_tex
 _SCOPE_BULLETS = tuple(_LEX["scope_bullets"])
 _LEAD_SENTENCES = _LEX["lead_sentences"]
 _HEADING_LEVELS = _LEX["heading_levels"]
+_LEAD_GOALS = _LEX["lead_goals"]
+_PARAGRAPH = _LEX["paragraph_goals"]
+_HEADING_KINDS = set(_LEX["heading_kinds"])
 
 
 def extract(ctx) -> None:
@@ -32,11 +35,17 @@ def extract(ctx) -> None:
     heading_goal = _heading_goals(parsed, sents, goals_by_sent)
     lead_goals = _lead_goals(parsed, sents, goals_by_sent)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
+    text = parsed.document.text
     seen: set = set()
     for p in [e for e in ctx.facts.entities if e.label == "Project"]:
         i = _index(starts, p.mention.start)
         sent = sents[i]
         tails = [g for g in goals_by_sent.get(i, ()) if g.name != p.name]
+        if _PARAGRAPH:
+            j = i - 1
+            while j >= 0 and not sents[j].is_heading and not _starts_line(text, sents[j + 1]):
+                tails += [g for g in goals_by_sent.get(j, ()) if g.mention.rule == "goal.sentence"]
+                j -= 1
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals)
         for g in tails:
@@ -44,6 +53,10 @@ def extract(ctx) -> None:
             if key not in seen:
                 seen.add(key)
                 ctx.add_relation("SUPPORTS", _ref(p), _ref(g), p.mention)
+
+
+def _starts_line(text: str, sent) -> bool:
+    return sent.start == 0 or text[sent.start - 1] == "\n"
 
 
 def _index(starts: list[int], offset: int) -> int:
@@ -99,17 +112,12 @@ def _bullet_scopes(parsed, sents, goals_by_sent) -> dict[int, list]:
 
 
 def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict) -> list:
-    """The heading goal(s) governing a section: the innermost ones up to `heading_levels`, else its lead goals."""
-    found = []
-    for sec in parsed.ancestors(section_id):
-        g = heading_goal.get(sec.section_id)
-        if g is not None:
-            found.append(g)
-            if len(found) >= _HEADING_LEVELS:
-                break
+    """The heading goals governing a section (the innermost `heading_levels`), else its lead goals."""
+    path = parsed.ancestors(section_id)
+    found = [heading_goal[s.section_id] for s in path if s.section_id in heading_goal and s.kind in _HEADING_KINDS][:_HEADING_LEVELS]
     if found:
         return found
-    for sec in parsed.ancestors(section_id):
+    for sec in path:
         if lead_goals.get(sec.section_id):
-            return lead_goals[sec.section_id][:1]
+            return lead_goals[sec.section_id][:_LEAD_GOALS]
     return []

@@ -135,6 +135,14 @@ def _bolt_answers(port: int, timeout: float = 1.0) -> bool:
         return False
 
 
+def _http_answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1.0):
+            return True
+    except OSError:
+        return False
+
+
 def status(home: str | Path | None = None) -> ServerInfo | None:
     """The running local server of this home, or None."""
     home = _home(home)
@@ -152,7 +160,7 @@ def status(home: str | Path | None = None) -> ServerInfo | None:
 
 def start(home: str | Path | None = None, *, bolt_port: int = DEFAULT_BOLT_PORT,
           http_port: int = DEFAULT_HTTP_PORT, timeout: float = START_TIMEOUT) -> ServerInfo:
-    """Start the local server (or return the running one) and wait until Bolt answers."""
+    """Start the local server (or return the running one) and wait until Bolt and HTTP answer."""
     home = _home(home)
     home.mkdir(parents=True, exist_ok=True)
     running = status(home)
@@ -192,7 +200,7 @@ def start(home: str | Path | None = None, *, bolt_port: int = DEFAULT_BOLT_PORT,
 def _wait_bolt(info: ServerInfo, timeout: float, proc: subprocess.Popen | None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if _bolt_answers(info.bolt_port):
+        if _bolt_answers(info.bolt_port) and _http_answers(info.http_port):
             return
         if proc is not None and proc.poll() is not None:
             raise RuntimeError(f"the graph server exited with code {proc.returncode}; see its log/ directory")

@@ -45,6 +45,9 @@ RELATION_ENDS = {
 SAME_LABEL_ONLY = {"PART_OF"}
 
 _KEEP = "[i IN range(0, size(ids) - 1) WHERE ids[i] <> $docId]"
+# aliasEntries holds "docId|alias" so that an alias goes when the last document using it goes
+_ALIASES = ("reduce(acc = [], a IN [e IN entries | substring(e, size(split(e, '|')[0]) + 1)] |"
+            " CASE WHEN a IN acc THEN acc ELSE acc + a END)")
 
 # ---- statements -------------------------------------------------------------------------------------------
 
@@ -53,9 +56,10 @@ def _node_statement(dialect: Dialect, label: str) -> str:
     """Entity MERGE: add this document's mention count and aliases, keep other documents' entries."""
     return dialect.merge_node(label, KEYS[label]) + (
         " WITH n, row, coalesce(n.docIds, []) AS ids, coalesce(n.docMentions, []) AS ms,"
-        " [a IN coalesce(n.aliases, []) WHERE NOT a IN row.aliases] + row.aliases AS aliases"
-        f" WITH n, row, aliases, [i IN {_KEEP} | ids[i]] + $docId AS ids, [i IN {_KEEP} | ms[i]] + row.mentions AS ms"
-        " SET n.docIds = ids, n.docMentions = ms, n.mentions = reduce(s = 0, m IN ms | s + m),"
+        " [e IN coalesce(n.aliasEntries, []) WHERE split(e, '|')[0] <> $docId] + [a IN row.aliases | $docId + '|' + a] AS entries"
+        f" WITH n, row, entries, [i IN {_KEEP} | ids[i]] + $docId AS ids, [i IN {_KEEP} | ms[i]] + row.mentions AS ms"
+        f" WITH n, entries, ids, ms, {_ALIASES} AS aliases"
+        " SET n.docIds = ids, n.docMentions = ms, n.mentions = reduce(s = 0, m IN ms | s + m), n.aliasEntries = entries,"
         " n.aliases = aliases, n.searchText = reduce(t = n.name, a IN aliases | t + ' ' + a)"
     )
 
@@ -101,9 +105,13 @@ DELETE_TARGETS = "MATCH (t:Target {docId: $docId}) DETACH DELETE t"
 DELETE_DOCUMENT = "MATCH (d:Document {docId: $docId}) DETACH DELETE d"
 UNSUPPORT_NODES = (
     "MATCH (n) WHERE $docId IN n.docIds"
-    " WITH n, n.docIds AS ids, coalesce(n.docMentions, []) AS ms"
-    f" WITH n, [i IN {_KEEP} | ids[i]] AS ids, [i IN {_KEEP} | ms[i]] AS ms"
-    " SET n.docIds = ids, n.docMentions = ms, n.mentions = reduce(s = 0, m IN ms | s + m)"
+    " WITH n, n.docIds AS ids, coalesce(n.docMentions, []) AS ms,"
+    " [e IN coalesce(n.aliasEntries, []) WHERE split(e, '|')[0] <> $docId] AS entries"
+    f" WITH n, entries, [i IN {_KEEP} | ids[i]] AS ids, [i IN {_KEEP} | ms[i]] AS ms"
+    f" WITH n, entries, ids, ms, {_ALIASES} AS aliases"
+    " SET n.docIds = ids, n.docMentions = ms, n.mentions = reduce(s = 0, m IN ms | s + m), n.aliasEntries = entries,"
+    " n.aliases = aliases, n.searchText = CASE WHEN n.name IS NULL THEN n.searchText"
+    " ELSE reduce(t = n.name, a IN aliases | t + ' ' + a) END"
 )
 UNSUPPORT_RELS = (
     "MATCH ()-[r]->() WHERE $docId IN r.docIds"

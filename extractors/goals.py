@@ -20,6 +20,12 @@ from extractors.names import clean_name
 _LEX = json.loads((Path(__file__).parent / "lexicon" / "goals.json").read_text(encoding="utf-8"))
 
 
+def _name(text: str) -> str:
+    """clean_name, keeping a closing quote whose opening one is inside the name."""
+    name = clean_name(text)
+    return name + "”" if name.count("“") > name.count("”") else name
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -28,8 +34,7 @@ _ADV = _alt(_LEX["adverbs"])
 _STRIP = re.compile(rf"^(?:{_alt(_LEX['strip_adverbs'])})+")
 _SENT_ADV = _alt(_LEX["adverbs"] + _LEX["strip_adverbs"])
 _KEEP = set(_LEX["keep_adverbs"])
-_SENT_VERB = re.compile(_alt(_LEX["sentence_verbs"] + _LEX["year_verbs"]))
-_YEAR_VERBS = set(_LEX["year_verbs"])
+_SENT_VERB = re.compile(_alt(_LEX["sentence_verbs"]))
 _YEAR = re.compile(r"^(?:到|至|力争到|力争)?20\d\d年(?:底|前)?$")
 _WEAK_HEAD = re.compile(rf"(?:{_alt(_LEX['heading_only_heads'])})$")
 _LEAD_STRONG = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['strong_verbs'])})")
@@ -41,6 +46,8 @@ _CUT = re.compile(rf"(?:{_alt(_LEX['cut_after'])}).*$")
 _PROJECT_LEAD = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['project_lead'])}).*(?:{_alt(_LEX['project_tails'])})$")
 _STATEMENT = re.compile(rf"^[\u4e00-\u9fff“”\"]{{2,20}}(?:{_alt(_LEX['statement_ends'])})$")
 _GENERIC = re.compile(rf"^(?:{_alt(_LEX['generic_headings'])})")
+_CONTAINER = re.compile(rf"^(?:{_alt(_LEX['container_headings'])})$")
+_VERB_MODIFIER = re.compile(rf"^(?:{_alt(_LEX['verb_modifiers'])})")
 _BULLET = re.compile(rf"^[#\s]*(?:{_alt(_LEX['bullets'])})\s*")
 _INNER_BULLET = re.compile(r"\s*——\s*")
 _CLAUSE = re.compile(r"[^,，;；。:：!！?？]+")
@@ -102,11 +109,13 @@ def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, in
         if _GENERIC.match(clause) or (sec.parent_id in generic and not bullet):
             generic.add(sec.section_id)
             continue
-        if bullet:
-            cands.append((sec, clause, clean_name(_STRIP.sub("", clause)), "bullet", False))
+        if _CONTAINER.match(clause):
             continue
-        name = clean_name(clause)
-        stripped = clean_name(_STRIP.sub("", clause))
+        if bullet:
+            cands.append((sec, clause, _name(_STRIP.sub("", clause)), "bullet", False))
+            continue
+        name = _name(clause)
+        stripped = _name(_STRIP.sub("", clause))
         kind = "strong" if _LEAD_STRONG.match(stripped) else "weak" if _LEAD_WEAK.match(name) else ""
         cands.append((sec, clause, stripped if kind == "strong" else name, kind, bool(_SCORE.search(sec.title))))
     verbal: dict[str | None, list[bool]] = {}
@@ -157,19 +166,21 @@ def _bullet_goals(text: str) -> list[tuple[str, int, int, str]]:
         if _PROJECT_LEAD.match(clause.strip()) and len(clauses) > 1:
             cstart, clause = clauses[1]
         clause = _NEXT_GOAL.sub("", clause)
-        name = clean_name(_STRIP.sub("", clause))
+        name = _name(_STRIP.sub("", clause))
         alone = len(clauses) == 1 or item[cstart + len(clause):cstart + len(clause) + 1] == "。"
         if 2 < len(name) <= _MAX_LEN and _bullet_goal(name, alone):
             out.append((name, start + cstart, start + cstart + len(clause), "goal.bullet"))
     return out
 
 
-def _goal_object(obj: str, places: set[str]) -> bool:
-    """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term), or a
-    modified place name (创新型偃师)?"""
+def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
+    """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term or after
+    到20XX年), or a place name with a modifier that is not a verb (创新型偃师)?"""
+    obj = obj.rstrip("”’\"'》")
     if _WEAK_HEAD.search(obj):
-        return bool(_QUOTED.search(obj))
-    return bool(_HEAD_END.search(obj)) or any(obj.endswith(p) and len(obj) >= len(p) + 2 for p in places)
+        return after_year or bool(_QUOTED.search(obj))
+    return bool(_HEAD_END.search(obj)) or (not _VERB_MODIFIER.match(obj) and any(
+        obj.endswith(p) and len(obj) >= len(p) + 2 for p in places))
 
 
 def _sentence_goals(text: str, places: set[str] = frozenset()):
@@ -178,31 +189,29 @@ def _sentence_goals(text: str, places: set[str] = frozenset()):
     for c in _CLAUSE.finditer(text):
         clause, prev, after_year = c.group(0), c.group(0), _YEAR.match(prev.strip()) is not None
         if c.start() == 0 and _STATEMENT.match(clause.strip()) and text[c.end():c.end() + 1] == "。":
-            yield clean_name(clause), c.start(), c.end()
+            yield _name(clause), c.start(), c.end()
             continue
         nominal = _NOMINAL.match(clause.strip())
         if nominal and (_goal_object(nominal.group(2), places) or _QUOTED.search(nominal.group(2))):
-            yield clean_name(nominal.group(1)), c.start() + clause.find(nominal.group(1)), c.end()
+            yield _name(nominal.group(1)), c.start() + clause.find(nominal.group(1)), c.end()
             continue
         for v in _SENT_VERB.finditer(clause):
-            if v.group(0) in _YEAR_VERBS and not after_year:
-                continue
             prefix = _BULLET.sub("", clause[:v.start()]).strip()
             adv = _ADV_TAIL.search(prefix)
             core = prefix[:adv.start()] if adv else prefix
             if not _PREFIX_OK.match(core):
                 continue
             obj = _CUT.sub("", _NEXT_GOAL.sub("", clause[v.end():])).strip()
-            if not _goal_object(obj, places) or not 2 <= len(obj) <= _MAX_LEN:
+            if not _goal_object(obj, places, after_year) or not 2 <= len(obj) <= _MAX_LEN:
                 continue
             kept = "".join(a for a in _split_adverbs(adv.group(0)) if a in _KEEP) if adv else ""
             start = c.start() + (adv.start() if adv and kept else v.start())
             parts = obj.split("、")
             if len(parts) > 1 and all(_goal_object(p, places) and len(p) >= 4 and not p.startswith(("以", "为")) for p in parts):
                 for p in parts:
-                    yield clean_name(kept + v.group(0) + p), start, c.end()
+                    yield _name(kept + v.group(0) + p), start, c.end()
             else:
-                yield clean_name(kept + v.group(0) + obj), start, c.end()
+                yield _name(kept + v.group(0) + obj), start, c.end()
             break
 
 

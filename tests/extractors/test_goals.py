@@ -1,0 +1,45 @@
+"""Goal phrases in sentences and on bullet lines (extractors/goals.py helpers)."""
+from extractors import goals
+
+
+def names(text, places=frozenset()):
+    return [n for n, _, _ in goals._sentence_goals(text, places)]
+
+
+def test_strong_verb_with_head_noun():
+    assert names("提升孵化服务能力水平,打造科技创新创业高地。") == ["打造科技创新创业高地"]
+
+
+def test_dropped_and_kept_adverbs():
+    assert names("着力打造全国最大的分子筛材料基地。") == ["打造全国最大的分子筛材料基地"]
+    assert names("到2025年,基本建成高质量教育体系。") == ["基本建成高质量教育体系"]
+
+
+def test_system_heads_need_a_year_or_a_quoted_term():
+    assert names("构建绿色生产体系,着力打造绿色引擎。") == []
+    assert names("重点打造“两河两山”生态体系。") == ["打造“两河两山”生态体系"]
+
+
+def test_enumeration_split_only_when_every_item_is_a_goal():
+    assert names("努力打造科技体制改革先行区、创新驱动转型升级样板区。") == [
+        "打造科技体制改革先行区", "打造创新驱动转型升级样板区"]
+    assert names("构建以洛阳为中心、辐射周边的1小时集疏圈。") == ["构建以洛阳为中心、辐射周边的1小时集疏圈"]
+
+
+def test_modified_place_name_is_a_goal():
+    assert names("弘扬诚信文化,建设诚信偃师。", {"偃师"}) == ["建设诚信偃师"]
+    assert names("建设偃师。", {"偃师"}) == []
+
+
+def test_nominal_construction():
+    assert names("改造提升传统商贸业,推进现代服务业示范区建设。") == ["推进现代服务业示范区建设"]
+
+
+def test_cut_after_framing_phrase():
+    assert names("以建设洛阳生产服务型国家物流枢纽为引领,提升物流保障能力。") == ["建设洛阳生产服务型国家物流枢纽"]
+
+
+def test_bullet_lines():
+    got = [n for n, *_ in goals._bullet_goals("——繁荣夜间消费 ——打造消费品牌")]
+    assert got == ["打造消费品牌"]
+    assert [n for n, *_ in goals._bullet_goals("● 副中心产业支撑更加坚实")] == ["副中心产业支撑更加坚实"]

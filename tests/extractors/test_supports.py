@@ -1,0 +1,34 @@
+"""SUPPORTS linking on parsed snippets, with Project entities placed by hand (independent of projects.py)."""
+from extractors import goals, supports
+from extractors.context import Context
+from pipeline.parse import parse_text
+
+
+def link(text, projects):
+    parsed = parse_text(text)
+    ctx = Context(parsed, [[] for _ in parsed.sentences])
+    for sent in parsed.sentences:
+        for p in projects:
+            at = sent.text.find(p)
+            if at >= 0:
+                ctx.add_entity("Project", p, ctx.mention(sent, at, at + len(p), "test"))
+    goals.extract(ctx)
+    supports.extract(ctx)
+    return {(r.head.name, r.tail.name) for r in ctx.facts.relations if r.type == "SUPPORTS"}
+
+
+def test_same_sentence_and_heading_goal():
+    got = link("（五）完善现代职业教育体系。\n实施研究生教育改革发展系列工程，打造研究生教育创新高地。\n",
+               ["研究生教育改革发展系列工程"])
+    assert got == {("研究生教育改革发展系列工程", "打造研究生教育创新高地"),
+                   ("研究生教育改革发展系列工程", "完善现代职业教育体系")}
+
+
+def test_lead_goal_when_no_heading_is_a_goal():
+    text = ("第四章 加快产业转型升级\n第九节 促进制造业提质增效\n推动信息化与工业化深度融合，建设洛阳先进制造业核心区。\n"
+            "重点推进锻造能力升级改造项目。\n")
+    assert link(text, ["锻造能力升级改造项目"]) == {("锻造能力升级改造项目", "建设洛阳先进制造业核心区")}
+
+
+def test_no_goal_no_link():
+    assert link("重点推进锻造能力升级改造项目。\n", ["锻造能力升级改造项目"]) == set()

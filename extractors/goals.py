@@ -1,13 +1,16 @@
 """Goal entities: objectives, positionings and tasks a plan commits to.
 
 Three readings, all driven by the cue tables in lexicon/goals.json:
-- task headings: a section title that opens with a goal verb is a Goal (strong verbs such as 建设/打造 in any
-  document; weak ones such as 推进/加强, and verbless task titles, in documents without 第X章 chapters,
-  i.e. action plans, measures and task lists); generic headings (指导思想, 保障措施 …) and their children are not;
-- bullet lines (●, ■, ——) that open with a strong verb, name a positioning (——…引领区) or state an outcome
-  (…更加坚实); a lead clause 实施…行动 gives way to the clause after it;
-- goal phrases in sentences: [adverbs] strong verb + object ending in a head noun (…基地, …中心, …体系),
-  e.g. 到2025年，基本建成X / 着力打造X; an enumeration X、Y of such objects gives one Goal per item.
+- headings: a numbered title opening with a strong verb (建设/打造/构建 …) is a Goal; in a plan with 第X章
+  chapters its object must end in a head noun (…基地, …体系); in documents without chapters (action plans,
+  measures, task lists) titles with weak verbs (推进/加强 …) and verbless titles among verbal siblings also
+  count, on the two outer numbered levels; generic headings (指导思想, 考评方式 …) and their numbered
+  children never do;
+- bullet lines and bullet headings (●, ■, ——): a strong verb, an outcome (…更加坚实) or a positioning
+  (——…引领区); a lead clause 实施…行动 gives way to the clause after it;
+- phrases in sentences: [adverbs] strong verb + object ending in a head noun or a modified place name
+  (建设诚信偃师); 体系/格局-like heads only after 到20XX年 or with a quoted term; 推进X建设; an
+  enumeration X、Y of goal objects gives one Goal per item.
 """
 from __future__ import annotations
 

@@ -114,7 +114,13 @@ def _bullet_scopes(parsed, sents, goals_by_sent) -> dict[int, list]:
 def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict) -> list:
     """The heading goals governing a section (the innermost `heading_levels`), else its lead goals."""
     path = parsed.ancestors(section_id)
-    found = [heading_goal[s.section_id] for s in path if s.section_id in heading_goal and s.kind in _HEADING_KINDS][:_HEADING_LEVELS]
+    found = []
+    for sec in path:
+        g = heading_goal.get(sec.section_id)
+        if g is not None and sec.kind in _HEADING_KINDS:
+            found.append(g)
+            if g.mention.rule != "goal.bullet_heading" and len(found) >= _HEADING_LEVELS:
+                break
     if found:
         return found
     for sec in path:

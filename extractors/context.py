@@ -1,6 +1,7 @@
 """What every extractor shares for one document: the parse, the tokens (segmented once) and the facts so far."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from extractors.facts import Entity, Facts, Mention, Ref, Relation, Target
@@ -34,16 +35,21 @@ class Context:
         self.facts.relations.append(Relation(type_, head, tail, mention))
 
     def entities_in(self, sent: Sentence, label: str | None = None) -> list[Entity]:
-        """Entities found so far whose mention lies in `sent` (by offsets), in text order."""
-        idx = self.__dict__.get("_by_start")
-        if idx is None or self.__dict__.get("_n") != len(self.facts.entities):
-            idx = {}
-            for e in self.facts.entities:
-                idx.setdefault((e.mention.doc_id, e.mention.start // 4096), []).append(e)
-            self.__dict__["_by_start"], self.__dict__["_n"] = idx, len(self.facts.entities)
-        out = []
-        for bucket in range(sent.start // 4096, sent.end // 4096 + 1):
-            for e in idx.get((sent.doc_id, bucket), ()):
-                if sent.start <= e.mention.start < sent.end and (label is None or e.label == label):
-                    out.append(e)
-        return sorted(out, key=lambda e: (e.mention.start, -e.mention.end))
+        """Entities found so far whose mention starts in `sent`, in text order (longer first at one start)."""
+        entities = self.facts.entities
+        index: dict[int, list[Entity]] = self.__dict__.setdefault("_by_sentence_start", {})
+        done = self.__dict__.get("_indexed", 0)
+        if done > len(entities):  # the list was replaced: index again
+            index.clear()
+            done = 0
+        if done < len(entities):
+            starts = self.__dict__.get("_starts")
+            if starts is None:
+                starts = self.__dict__["_starts"] = [s.start for s in self.parsed.sentences]
+            for e in entities[done:]:
+                i = bisect_right(starts, e.mention.start) - 1
+                if i >= 0:
+                    index.setdefault(starts[i], []).append(e)
+            self.__dict__["_indexed"] = len(entities)
+        found = [e for e in index.get(sent.start, ()) if e.mention.start < sent.end and (label is None or e.label == label)]
+        return sorted(found, key=lambda e: (e.mention.start, -e.mention.end))

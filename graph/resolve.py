@@ -162,24 +162,26 @@ class Resolver:
                 parent[find(k)] = find(k2)
 
     def _merge_fuzzy(self, label, groups, parent, find, mapping) -> None:
+        """Keys no rule merged, compared by rapidfuzz within buckets of equal digits and numerals."""
         known = self._canon[label]
-        keys = sorted(k for k in groups if len(k) >= self._fuzzy_min)
-        for i, k in enumerate(keys):
-            if k not in parent:
-                continue
-            digits = self._numeral_chars(k)
-            choices = [c for c in keys[:i] if c in parent] + [c for c in known if len(c) >= self._fuzzy_min]
-            choices = [c for c in choices if self._numeral_chars(c) == digits]
-            best = process.extractOne(k, choices, scorer=fuzz.ratio, score_cutoff=self._fuzzy_score)
+        buckets: dict[str, list[str]] = defaultdict(list)  # numeral signature → keys seen so far
+        for k in known:
+            if len(k) >= self._fuzzy_min:
+                buckets[self._numeral_chars(k)].append(k)
+        for k in sorted(k for k in groups if len(k) >= self._fuzzy_min):
+            bucket = buckets[self._numeral_chars(k)]
+            best = process.extractOne(k, bucket, scorer=fuzz.ratio, score_cutoff=self._fuzzy_score) if bucket else None
+            bucket.append(k)
             if best is None:
                 continue
             other = best[0]
             if other in parent:
                 parent[find(k)] = find(other)
-            else:
+            elif other in known and k in parent:
                 for n in groups.pop(k):
                     mapping[n] = known[other]
                 parent.pop(k)
+                bucket.remove(k)
 
     def _numeral_chars(self, s: str) -> str:
         return "".join(c for c in s if c in self._numerals)

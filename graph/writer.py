@@ -84,9 +84,10 @@ def _rel_statement(rel_type: str, head: str, tail: str) -> str:
 
 
 def _mentions_statement(label: str) -> str:
+    """CREATE, not MERGE: a document's sections are new in its write (MERGE would scan a section's edges)."""
     return (
         f"UNWIND $rows AS row MATCH (s:Section {{sectionId: row.sectionId}}) MATCH (n:{label} {{{KEYS[label]}: row.key}})"
-        " MERGE (s)-[m:MENTIONS {start: row.start, end: row.end}]->(n) SET m += row.props"
+        " CREATE (s)-[m:MENTIONS {start: row.start, end: row.end}]->(n) SET m += row.props"
     )
 
 

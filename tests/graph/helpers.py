@@ -6,11 +6,15 @@ from pipeline.parse import parse_text
 
 
 def mention(parsed, needle: str, rule: str = "test") -> Mention:
-    for s in parsed.sentences:
-        i = s.text.find(needle)
-        if i >= 0:
-            return Mention(s.doc_id, s.section_id, s.text, s.start + i, s.start + i + len(needle), s.page, rule)
-    raise ValueError(f"{needle!r} not in the text")
+    """The first occurrence of `needle` in the document, in its sentence."""
+    from bisect import bisect_right
+
+    i = parsed.document.text.find(needle)
+    if i < 0:
+        raise ValueError(f"{needle!r} not in the text")
+    starts = parsed.__dict__.setdefault("_starts", [s.start for s in parsed.sentences])
+    s = parsed.sentences[bisect_right(starts, i) - 1]
+    return Mention(s.doc_id, s.section_id, s.text, i, i + len(needle), s.page, rule)
 
 
 def make(text: str, source: str, entities=(), targets=(), relations=()):

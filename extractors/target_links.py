@@ -1,55 +1,120 @@
-"""HAS_TARGET: which Goal and IndustryChain a target quantifies.
+"""HAS_TARGET: which Goals and IndustryChains a target quantifies.
 
-IndustryChain: a chain named inside the indicator (新材料产业产值 → 新材料).
-Goal: the goal named by the nearest enclosing heading (章/节 before 一、 items), else the nearest goal line
-(——建设区域经济中心, ■ …) before the sentence in the same section.
+IndustryChain: a chain the indicator is about (新材料产业产值, 生猪存栏 → 新材料, 生猪: the chain opens the
+indicator and a measure follows), and the one chain named by the innermost enclosing heading that names
+chains ("（三）现代金融" → 现代金融).
+Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …); the
+goal line just before the sentence in the same section (——建设区域经济中心, ■ …) instead, unless that
+heading is an item heading.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from extractors.facts import Ref
 
-HEADING_KINDS = ("item", "section", "chapter", "part")  # innermost first among these
+HEADING_KINDS = ("item", "section", "chapter", "part")
 GOAL_LINE = re.compile(r"^[\s—\-■●◆▲★·•]*")
+HEADING_CHAIN_SHARE = 0.5  # a heading names "the" chain when the name is at least half of it
 LOOKBACK = 12  # sentences searched back for a goal line
+# after a chain name at the head of the indicator: the indicator measures that chain
+CHAIN_MEASURE = re.compile(r"(?:产业|行业|业)?(?:总产值|产值|增加值|交易额|交易总额|营业收入|主营业务收入|销售收入|"
+                           r"总收入|收入|规模|产量|存栏|出栏|种植面积|面积|占)")
 
 
-def link(ctx, sent, target, ref) -> None:
-    for chain in ctx.entities_in(sent, "IndustryChain"):
-        if chain.name in target.indicator:
-            ctx.add_relation("HAS_TARGET", Ref(chain.label, chain.name), ref, target.mention)
+def link(ctx, sent, target, ref, start=None, end=None) -> None:
+    """Link one target read from `sent` (or, for table rows, from the span [start, end) of a section)."""
+    section_id = sent.section_id if sent is not None else target.mention.section_id
+    for head in _chains(ctx, sent, section_id, target.indicator, start, end) + _goals_for(ctx, sent, section_id):
+        ctx.add_relation("HAS_TARGET", Ref(head.label, head.name), ref, target.mention)
+
+
+def _chains(ctx, sent, section_id, indicator, start, end):
+    if sent is not None:
+        chains = ctx.entities_in(sent, "IndustryChain")
+    else:
+        chains = _within(_sorted(ctx, "IndustryChain"), start, end)
+    out = []
+    for chain in sorted(chains, key=lambda e: -len(e.name)):
+        at = indicator.find(chain.name)
+        if 0 <= at <= 4 and CHAIN_MEASURE.match(indicator, at + len(chain.name)):
+            out.append(chain)
             break
-    goal = goal_for(ctx, sent)
-    if goal is not None:
-        ctx.add_relation("HAS_TARGET", Ref(goal.label, goal.name), ref, target.mention)
+    heading = _heading_chain(ctx, section_id)
+    if heading is not None and all(heading.name != c.name for c in out):
+        out.append(heading)
+    return out
 
 
-def goal_for(ctx, sent):
-    goals = _goals(ctx)
-    ancestors = [s for s in ctx.parsed.ancestors(sent.section_id) if s.level > 0]
-    for kind in HEADING_KINDS:
-        for sec in ancestors:
-            if sec.kind != kind:
+def _heading_chain(ctx, section_id):
+    cache = ctx.__dict__.setdefault("_heading_chain", {})
+    if section_id not in cache:
+        cache[section_id] = None
+        chains = _sorted(ctx, "IndustryChain")
+        for sec in ctx.parsed.ancestors(section_id):
+            if sec.level == 0 or sec.kind not in ("item", "section"):
                 continue
-            hits = [g for g in goals if sec.start <= g.mention.start < max(sec.heading_end, sec.start + 1)]
+            hits = {c.name: c for c in _within(chains, sec.start, max(sec.heading_end, sec.start + 1))}
             if hits:
-                return hits[0]
-    sentences = ctx.parsed.sentences
+                chain = next(iter(hits.values()))
+                if len(hits) == 1 and len(chain.name) >= HEADING_CHAIN_SHARE * len(sec.title):
+                    cache[section_id] = chain
+                break
+    return cache[section_id]
+
+
+def _goals_for(ctx, sent, section_id):
+    """The innermost heading goal; the goal line before the sentence wins unless that heading is an item."""
+    cache = ctx.__dict__.setdefault("_heading_goal", {})
+    if section_id not in cache:
+        cache[section_id] = None
+        goals = _sorted(ctx, "Goal")
+        for sec in ctx.parsed.ancestors(section_id):
+            if sec.level == 0 or sec.kind not in HEADING_KINDS:
+                continue
+            hits = _within(goals, sec.start, max(sec.heading_end, sec.start + 1))
+            if hits:
+                cache[section_id] = (sec.kind, hits[0])
+                break
+    found = cache[section_id]
+    if found is None or found[0] != "item":
+        line = _goal_line(ctx, sent) if sent is not None else None
+        if line is not None:
+            return [line]
+    return [found[1]] if found else []
+
+
+def _goal_line(ctx, sent):
+    goals, sentences = _sorted(ctx, "Goal"), ctx.parsed.sentences
     for i in range(sent.index - 1, max(-1, sent.index - 1 - LOOKBACK), -1):
         prev = sentences[i]
         if prev.section_id != sent.section_id:
             break
         line = GOAL_LINE.sub("", prev.text).rstrip("。")
-        hits = [g for g in goals if prev.start <= g.mention.start < prev.end and len(g.name) >= 0.8 * len(line)]
+        hits = [g for g in _within(goals, prev.start, prev.end) if len(g.name) >= 0.8 * len(line)]
         if hits:
             return hits[0]
     return None
 
 
-def _goals(ctx):
-    cache = ctx.__dict__.get("_goals_sorted")
-    if cache is None or ctx.__dict__.get("_goals_n") != len(ctx.facts.entities):
-        cache = sorted((e for e in ctx.facts.entities if e.label == "Goal"), key=lambda e: e.mention.start)
-        ctx.__dict__["_goals_sorted"], ctx.__dict__["_goals_n"] = cache, len(ctx.facts.entities)
-    return cache
+def _within(indexed, start, end):
+    entities, starts = indexed
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(entities) and entities[i].mention.start < end:
+        out.append(entities[i])
+        i += 1
+    return out
+
+
+def _sorted(ctx, label):
+    """(entities of one label in text order, their start offsets), cached until new entities arrive."""
+    key = "_sorted_" + label
+    n = len(ctx.facts.entities)
+    cached = ctx.__dict__.get(key)
+    if cached is None or cached[0] != n:
+        ents = sorted((e for e in ctx.facts.entities if e.label == label), key=lambda e: e.mention.start)
+        cached = (n, (ents, [e.mention.start for e in ents]))
+        ctx.__dict__[key] = cached
+    return cached[1]

@@ -8,7 +8,9 @@ after 基数 are read as 目标 then 年均增长. A cell "[2.5]" is a five-year
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from extractors import target_links
 from extractors.facts import Mention, Target
 from extractors.numbers import plain, to_number
 
@@ -100,11 +102,6 @@ def extract(ctx, base_year) -> list[tuple[int, int]]:
             text = " ".join(row)
             mention = Mention(doc.doc_id, section, text, table.start, table.end, doc.page_at(table.start),
                               "targets.table")
-            ctx.add_target(_with_mention(t, mention))
+            t = replace(t, mention=mention)
+            target_links.link(ctx, None, t, ctx.add_target(t), table.start, table.end)
     return spans
-
-
-def _with_mention(t: Target, mention: Mention) -> Target:
-    from dataclasses import replace
-
-    return replace(t, mention=mention)

@@ -11,7 +11,9 @@ Three forms are read (cue words in lexicon/tasks_cues.json):
 A note closes the task written before it: from the previous note or the start of the numbered item (or the
 section heading), whichever is later. Its tail is the most specific named item of that task: the Projects
 named in the task's own heading phrase; else every Project and dated Target in the task; else the task's Goal
-(the Goal of the item's heading phrase, else of the nearest enclosing section heading that has one).
+(the Goal of the item's heading phrase, else of the nearest enclosing section heading that has one). In a
+document of incentive measures (most items grant 奖励/补助/资助 …) the programmes and platforms an item funds
+are not its tail; nor is a Target dated before the document or read from an incentive clause.
 """
 from __future__ import annotations
 
@@ -60,6 +62,9 @@ _MAX_TITLE = 30
 _TITLED_SHARE = 0.6
 _BETWEEN_NOTES = re.compile(r"[\s,，;；。、]+")
 _ANY_CUE = re.compile(rf"{_alt(list(_ROLE_OF_LABEL) + list(_ROLE_OF_VERB))}")
+_INCENTIVE = re.compile("|".join(_LEX["incentive_clauses"]))
+_MEASURES_SHARE = _LEX["measures_share"]
+_MEASURES_MIN = _LEX["measures_min_items"]
 
 
 def _split_top(text: str, seps: set[str]) -> list[tuple[int, int]]:
@@ -186,6 +191,9 @@ class _Tasks:
         self.lead_first_all = any(_LEAD_FIRST.search(s.text) and not _PAREN.search(s.text)
                                   for s in ctx.parsed.sentences if "牵头" in s.text)
         self.own_goals: dict[tuple[int, int], Ref] = {}
+        date = ctx.parsed.document.date
+        self.doc_year = int(date[:4]) if date[:4].isdigit() else None
+        self.measures = False  # set by run_text: most items are incentive measures
 
     # -- tails -------------------------------------------------------------------------------------------
     def _span_start(self, sent, cue_start: int, prev_end: int) -> int:
@@ -259,11 +267,16 @@ class _Tasks:
             in_title = [p for p in self.index.within("Project", *title) if p.mention.end <= title[1]]
             if in_title:
                 return _distinct(Ref("Project", p.name) for p in in_title)
-        named = [Ref("Project", p.name) for p in self.index.within("Project", start, end)]
-        named += [t.ref for t in self.index.within("Target", start, end) if t.year is not None]
+        named = [] if self.measures else [Ref("Project", p.name) for p in self.index.within("Project", start, end)]
+        named += [t.ref for t in self.index.within("Target", start, end) if self._dated_target(t)]
         if named:
             return _distinct(named)
         return [goal] if goal else []
+
+    def _dated_target(self, t) -> bool:
+        """A target a task commits to: dated, not before the document's year, not an incentive amount."""
+        return t.year is not None and (self.doc_year is None or t.year >= self.doc_year) \
+            and not _INCENTIVE.search(t.mention.sentence)
 
     # -- text notes --------------------------------------------------------------------------------------
     def cues(self, sent):
@@ -318,6 +331,8 @@ class _Tasks:
         # items are titled ("1.支持集聚区建设。…") when most of them open with a title phrase
         items = list({n[6]: n for n in notes if not n[7]}.values())
         titled = sum(1 for n in items if self._item_title(n[0], n[6], n[0].start + n[1])) > _TITLED_SHARE * len(items)
+        incentive = sum(1 for n in items if _INCENTIVE.search(self.text[n[6]:n[0].start + n[1]]))
+        self.measures = incentive >= max(_MEASURES_MIN, _MEASURES_SHARE * len(items))
         lead_first_on = self.lead_first_all
         for sent, c_start, c_end, groups, lead_first, same_below, span_start, in_text in notes:
             tails = self.tails(sent, span_start, sent.start + c_start, titled, sent.start if in_text else None)

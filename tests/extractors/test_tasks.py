@@ -74,6 +74,19 @@ def test_tails_are_projects_and_dated_targets_else_goal():
     assert ("RESPONSIBLE_FOR", "省教育厅", goal) in rels and ("LEADS", "省教育厅", goal) not in rels
 
 
+def test_incentive_measures_take_the_item_goal():
+    items = "".join(f"{i}.支持甲类平台{i}建设。实施某某计划{i}，对新认定的平台给予最高{i}00万元奖励。（责任单位：市科技局）\n"
+                    for i in range(1, 4))
+    ctx = _ctx("一、支持创新\n" + items + "4.加快人才集聚。到2018年引进人才100人。（责任单位：市科技局）")
+    for i in range(1, 4):
+        _add(ctx, "Project", f"某某计划{i}")
+    _add_target(ctx, "引进人才", "引进人才100人", 2018)
+    ctx.parsed.document.date = "2019-01-03"
+    tasks.extract(ctx)
+    tails = {t for _, _, t in _rels(ctx)}
+    assert tails == {Ref("Goal", f"支持甲类平台{i}建设") for i in range(1, 4)} | {Ref("Goal", "加快人才集聚")}
+
+
 def test_project_in_title_is_the_only_tail():
     text = ("一、争创科学中心\n（一）高标准建设齐鲁科学城。围绕加快建设山东产业技术研究院，打造核心承载区。"
             "（牵头单位：市科技局）")

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections import Counter
 from pathlib import Path
 
 from extractors.facts import Ref
+from extractors.spans import known_word, pos_of
 
 _LEX = json.loads((Path(__file__).parent / "lexicon" / "relations_cues.json").read_text(encoding="utf-8"))
 
@@ -37,10 +39,20 @@ _STRIP = re.compile(r"(?:产业集群|产业链|产业|集群|行业)$")
 _DROP_YE = re.compile("(?<=" + "|".join("." + re.escape(w) for w in _LEX["drop_ye"]) + ")业$")
 _BAD_CHAIN = re.compile(r"[\d的,，:：;；\"“”《》()（）]|发展|建设|推进|提升|加快|体系|格局|水平|能力|繁荣|完善|保护|传承|弘扬|一批|事业|公用")
 _ANCHOR = re.compile(f"(?:{_alt(_LEX['anchor_cues'])})(?P<list>[^,，。;；:：]{{2,80}}?)(?:{_LEX['anchor_ends']})")
-_ENT_END = re.compile(f"^(.{{2,16}}?(?:{_alt(_LEX['enterprise_ends'])}))")
+_ENT_END = re.compile(f"^([^和及与、]{{2,16}}?(?:{_alt(_LEX['enterprise_ends'])}))")
 _CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{_alt(_LEX['capacity'])})")
 _SUBPARK = re.compile(r"(?:片区|园区|园|板块|区块|核心区|组团)$")
-_LOCAL_PLACE = re.compile(r"^..+(?:镇|乡|街道|村|社区|片区|板块|区|县)$")
+_LOCAL_PLACE = re.compile(r"..(?:镇|乡|街道|村|社区|片区|板块)$")
+_NAMED_AFTER = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷|桥)|(?:区|市|县|省)?[^\u4e00-\u9fff]")
+_PARAGRAPH_REACH = 200  # characters an inline enterprise heading reaches into its paragraph
+_ENT_HEAD = re.compile(f"^[^、]{{2,24}}(?:{_alt(_LEX['enterprise_ends'])})$")
+_CJK_OR_LATIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]")
+_BRAND_FACILITY = re.compile(f"(?:{_alt(_LEX['brand_facilities'])})$")
+_GENERIC_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|省|市)")
+_TRADE = frozenset(_LEX["trade_words"])
+_VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?=[\u4e00-\u9fff]{2})")
+_NOT_VILLAGES = frozenset(_LEX["not_villages"])
+_NOT_VILLAGE_PART = re.compile(r"[乡农新老旧]村|城|示范|美丽|特色|各|全")
 _IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
 
 
@@ -81,6 +93,7 @@ class _Doc:
         self.sents = ctx.parsed.sentences
         self.starts = [s.start for s in self.sents]
         self.line_chains: dict[int, tuple[list[str], object]] = {}
+        self.para_heads: list[tuple[int, str, str | None]] = []  # inline headings: (start, section, enterprise)
         for s in self.sents:
             ls = self.line_start(s.start)
             if ls in self.line_chains:
@@ -91,24 +104,41 @@ class _Doc:
                 m2 = _LEAD_CLAUSE.match(s.text)
                 chains = chains_of_heading(m.group(1)) if m and more else (chains_of_heading(m2.group(1)) if m2 else [])
                 self.line_chains[ls] = (chains, s)
+                if m and more:
+                    ent = _ENT_HEAD.match(m.group(1))
+                    self.para_heads.append((s.start, s.section_id, ent.group(0) if ent else None))
         self.sec_chains = {sec.section_id: chains_of_heading(sec.title) if sec.kind != "root" else []
                            for sec in ctx.parsed.sections}
         self.names: dict[str, list[str]] = {}
         for e in ctx.facts.entities:
             self.names.setdefault(e.label, []).append(e.name)
+        places = [e.name for e in ctx.facts.entities if e.label == "Place"]
+        self.home = Counter(places).most_common(1)[0][0] if places else None  # the plan's own area
+        self.by_head: dict[str, dict[str, list[str]]] = {}
         for label in self.names:
             self.names[label] = _longest_first(self.names[label])
+            heads = self.by_head[label] = {}
+            for n in self.names[label]:
+                heads.setdefault(n[:2], []).append(n)
 
-    def section_place(self, section_id: str) -> tuple[str, str] | None:
-        """The one local place or park an item heading (一、完善X片区配套功能) names, if any."""
-        sec = self.ctx.parsed.section(section_id)
-        if sec.kind not in ("item", "section"):
-            return None
-        for label in ("Park", "Place"):
-            hits = [n for n in self.names.get(label, []) if n in sec.title and _LOCAL_PLACE.search(n)]
-            if len(hits) == 1:
-                return label, hits[0]
+    def prefix(self, name: str, label: str) -> str | None:
+        """The longest known `label` name that opens `name` and leaves at least two characters after it."""
+        for c in self.by_head.get(label, {}).get(name[:2], ()):
+            if len(c) >= 2 and len(name) - len(c) >= 2 and name.startswith(c):
+                return c
         return None
+
+    def paragraph_enterprise(self, offset: int, section_id: str) -> str | None:
+        """The enterprise an inline heading over the paragraph at `offset` names (甲机械有限公司。乙项目…)."""
+        i = bisect_right(self.para_heads, (offset, "\uffff")) - 1
+        if i >= 0 and self.para_heads[i][1] == section_id and offset - self.para_heads[i][0] <= _PARAGRAPH_REACH:
+            return self.para_heads[i][2]
+        return None
+
+    def in_series(self, sent) -> bool:
+        """The sentence is one of a ；-separated series (it or the one before ends with ；)."""
+        prev = self.sents[sent.index - 1].text if sent.index > 0 else ""
+        return sent.text.rstrip().endswith((";", "；")) or prev.rstrip().endswith((";", "；"))
 
     def line_start(self, offset: int) -> int:
         return self.text.rfind("\n", 0, offset) + 1
@@ -148,7 +178,9 @@ def _ensure(ctx, label: str, name: str, mention, known: set) -> Ref:
     return Ref(label, name)
 
 
-def _serves(ctx, d: _Doc, projects, done, known) -> None:
+def _serves(ctx, d: _Doc, projects, done, known) -> set[str]:
+    """SERVES from the chains of the project's inline heading, section and 专栏 box; returns the serving names."""
+    serving = set()
     for p in projects:
         inline = d.inline_chains(p.mention.start)
         inner, box = d.section_chains(p.mention.section_id)
@@ -157,6 +189,8 @@ def _serves(ctx, d: _Doc, projects, done, known) -> None:
         for chain in tails:
             ref = _ensure(ctx, "IndustryChain", chain, p.mention, known)
             _rel(ctx, "SERVES", Ref("Project", p.name), ref, p.mention, done)
+            serving.add(p.name)
+    return serving
 
 
 def _heading_part_of(ctx, d: _Doc, done, known) -> None:
@@ -231,43 +265,107 @@ def _park_lists(ctx, sent, parks, done) -> None:
                      ctx.mention(sent, 0, len(text), "relations.part_of.park_list"), done)
 
 
-def _prefix(name: str, candidates: list[str]) -> str | None:
-    for c in candidates:
-        if len(c) >= 2 and name.startswith(c) and len(name) - len(c) >= 2:
-            return c
+def _unseen_word(word: str) -> bool:
+    """A word jieba does not know and that is no compound of two words it knows (甲乙 yes, 智慧交通 no)."""
+    if len(word) < 2 or not _CJK_OR_LATIN.match(word) or known_word(word):
+        return False
+    return not any(known_word(word[:i]) and known_word(word[i:]) for i in range(2, len(word) - 1))
+
+
+def _enterprise_prefix(ctx, d: _Doc, p, places: set) -> str | None:
+    """An enterprise short name opening a listed project's name, read from the sentence's tokens: an unseen
+    word (after an optional region name, before an optional trade word), e.g. 甲乙包装食品级包装材料 → 甲乙包装."""
+    sent = d.sentence_at(p.mention.start)
+    rel = p.mention.start - sent.start
+    at = sent.text.find(p.name[:2], rel, rel + 4)
+    if at < 0:
+        return None
+    pos, toks = 0, []
+    for t in ctx.tokens[sent.index]:
+        if pos >= at and not t.isspace():
+            toks.append(t)
+            if len(toks) == 3:
+                break
+        pos += len(t)
+    if not toks or not p.name.startswith(toks[0]):
+        return None
+    i = 1 if len(toks) > 2 and pos_of(toks[0]) == "ns" else 0
+    if not _unseen_word(toks[i]) or toks[i] in places:
+        return None
+    ent = "".join(toks[:i + 1])
+    if i + 1 < len(toks) and toks[i + 1] in _TRADE:
+        ent += toks[i + 1]
+    elif i == 0 and _BRAND_FACILITY.search(p.name):
+        return None
+    return ent if len(p.name) - len(ent) >= 2 and p.name.startswith(ent) else None
+
+
+def _enterprise_of(ctx, d: _Doc, p) -> str | None:
+    """The enterprise a project's name or its paragraph names: an enterprise heading over the paragraph,
+    a known enterprise or legal-suffix prefix, a prefix before a capacity word (甲企业年产…)."""
+    name = p.name
+    head = d.paragraph_enterprise(p.mention.start, p.mention.section_id)
+    if head and not _GENERIC_LEVEL.match(name):
+        return head
+    m = _ENT_END.match(name)
+    if m:
+        return m.group(1)
+    ent = d.prefix(name, "Enterprise")
+    if ent:
+        return ent
+    m = _CAPACITY.match(name)
+    if m and not re.match(r"[\d年]", m.group(1)) and d.prefix(m.group(1) + "xx", "Place") != m.group(1):
+        return m.group(1)
     return None
 
 
-def _undertakes_located(ctx, d: _Doc, projects, done, known) -> None:
-    enterprises = d.names.get("Enterprise", [])
-    places = d.names.get("Place", [])
-    parks = d.names.get("Park", [])
-    for p in projects:
+def _place_prefix_ok(name: str, place: str, home: str | None, industrial: bool) -> bool:
+    """A place opening a project name locates it: a town, village or district of the plan's area, or a
+    place other than the plan's own home area, unless the name is a road or site named after it (甲乙路)
+    or an industry list's entry, where a city or province names the enterprise's origin (某省甲企业…)."""
+    if _LOCAL_PLACE.search(place):
+        return True
+    return not industrial and place != home and not _NAMED_AFTER.match(name, len(place))
+
+
+def _village(name: str) -> str | None:
+    m = _VILLAGE.match(name)
+    return m.group(1) if m and m.group(1) not in _NOT_VILLAGES and not _NOT_VILLAGE_PART.search(m.group(1)) else None
+
+
+def _undertakes_located(ctx, d: _Doc, projects, serving: set, done, known) -> None:
+    places = set(d.names.get("Place", ()))
+    parks = set(d.names.get("Park", ()))
+    last = (None, None)  # (sentence, enterprise of its first project): a ；-series group shares it
+    for p in sorted(projects, key=lambda e: e.mention.start):
         name = p.name
-        m = _ENT_END.match(name)
-        ent = m.group(1) if m and _prefix(m.group(1), enterprises) else _prefix(name, enterprises)
-        if ent is None:
-            m = m or _CAPACITY.match(name)
-            if m and not re.match(r"[\d年]", m.group(1)) and _prefix(m.group(1), places) != m.group(1):
-                ent = m.group(1)
-                if _prefix(ent + "xx", places) == ent:
-                    ent = None
-        if ent and ent not in places and ent not in parks:
+        sent = d.sentence_at(p.mention.start)
+        ent = _enterprise_of(ctx, d, p)
+        park = d.prefix(name, "Park")
+        place = d.prefix(name, "Place")
+        if last[0] is not sent:
+            if ent is None and name in serving:
+                ent = _enterprise_prefix(ctx, d, p, places)
+            last = (sent, ent)
+        elif ent is None and not park and not place:
+            ent = last[1] if d.in_series(sent) else None
+            if ent is None and name in serving:
+                ent = _enterprise_prefix(ctx, d, p, places)
+        if ent in places or ent in parks:
+            ent = None
+        if ent:
             _ensure(ctx, "Enterprise", ent, p.mention, known)
             _rel(ctx, "UNDERTAKES", Ref("Enterprise", ent), Ref("Project", name), p.mention, done)
-        park = _prefix(name, parks)
-        place = _prefix(name, places)
-        if place and (ent or not _LOCAL_PLACE.search(place)):
+        village = None if ent or park else _village(name)
+        if village:
+            place = village
+            _ensure(ctx, "Place", village, p.mention, known)
+        elif place and (ent or not _place_prefix_ok(name, place, d.home, name in serving)):
             place = None
-        if not park and not place:
-            where = d.section_place(p.mention.section_id)
-            if where:
-                _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref(*where), p.mention, done)
         if park and (not place or len(park) >= len(place)):
             _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Park", park), p.mention, done)
         elif place:
             _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", place), p.mention, done)
-        sent = d.sentence_at(p.mention.start)
         m = _IN_PLACE.search(sent.text)
         if m and m.group("place") in places and m.end() <= p.mention.start - sent.start + 2:
             _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
@@ -302,9 +400,9 @@ def extract(ctx) -> None:
     done: set = set()
     known = {(e.label, e.name) for e in ctx.facts.entities}
     projects = [e for e in ctx.facts.entities if e.label == "Project"]
-    _serves(ctx, d, projects, done, known)
+    serving = _serves(ctx, d, projects, done, known)
     _heading_part_of(ctx, d, done, known)
-    _undertakes_located(ctx, d, projects, done, known)
+    _undertakes_located(ctx, d, projects, serving, done, known)
     _park_part_of(ctx, d, done)
     for sent in d.sents:
         _anchors(ctx, d, sent, done, known)

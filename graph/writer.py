@@ -20,7 +20,7 @@ from extractors.facts import Facts, Ref
 from graph.connection import Graph
 from graph.dialect import ARCADEDB, NEO4J, Dialect
 from graph.resolve import Resolver
-from pipeline.model import ParsedDocument
+from pipeline.model import Document, ParsedDocument
 
 BATCH = 1000
 ENTITY_LABELS = ("Goal", "Indicator", "Project", "Enterprise", "Park", "Place", "IndustryChain", "Unit")
@@ -387,13 +387,21 @@ def _resolver_for(graph: Graph, plan: _Plan) -> None:
             plan.resolver.add_known(label, row["name"], row["aliases"] or [])
 
 
+def is_loaded(graph: Graph, doc: Document) -> bool:
+    """Is this content (docId) already in the graph? Then loading it again writes nothing."""
+    return _is_loaded(graph.read(FIND_DOCUMENT, {"docId": doc.doc_id, "path": os.path.abspath(doc.path)}), doc)
+
+
+def _is_loaded(found: list[dict], doc: Document) -> bool:
+    return any(r["docId"] == doc.doc_id for r in found)
+
+
 def load(graph: Graph, parsed: ParsedDocument, facts: Facts, *, resolver: Resolver | None = None) -> LoadResult:
     """Write one document: "written" (new), "unchanged" (same content already there) or "replaced"."""
     t0 = time.perf_counter()
     doc = parsed.document
-    path = os.path.abspath(doc.path)
-    found = graph.read(FIND_DOCUMENT, {"docId": doc.doc_id, "path": path})
-    if any(r["docId"] == doc.doc_id for r in found):
+    found = graph.read(FIND_DOCUMENT, {"docId": doc.doc_id, "path": os.path.abspath(doc.path)})
+    if _is_loaded(found, doc):
         return LoadResult("unchanged", doc.doc_id, seconds=time.perf_counter() - t0)
     old_ids = sorted({r["docId"] for r in found})
     plan = _Plan(parsed, facts, resolver or Resolver())

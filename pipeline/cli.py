@@ -97,11 +97,12 @@ def run_cmd(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or
     by_status: dict[str, int] = {}
     for r in report.loads:
         by_status[r.status] = by_status.get(r.status, 0) + 1
-    out.print(f"documents: {report.documents} read, {len(report.failures)} failed; "
-              + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items())))
+    by_status["unchanged"] = by_status.get("unchanged", 0) + len(report.unchanged)
+    out.print(f"documents: {len(files)} given, {len(report.failures)} failed; "
+              + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items()) if n))
     out.print("seconds per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in report.seconds.items()))
     _print_counts(counts, "graph")
-    out.print(f"exports: {output}/facts.jsonl ({report.facts} facts), {output}/plankg.graphml, {output}/plankg.cypher")
+    out.print(f"exports: {output}/plankg.graphml, {output}/plankg.cypher")
     if not report.ok:
         raise typer.Exit(1)
 

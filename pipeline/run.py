@@ -14,7 +14,7 @@ from extractors import jsonl
 from extractors.facts import Facts
 from extractors.run import extract
 from pipeline.load import LoadError, load
-from pipeline.model import ParsedDocument
+from pipeline.model import Document, ParsedDocument
 from pipeline.parse import parse_document
 
 SUFFIXES = (".txt", ".pdf")
@@ -37,7 +37,8 @@ class Report:
     documents: int = 0
     failures: list[Failure] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    loads: list = field(default_factory=list)  # graph.writer.LoadResult per document
+    loads: list = field(default_factory=list)  # graph.writer.LoadResult per document written
+    unchanged: list[str] = field(default_factory=list)  # paths whose content the graph already holds
     facts: int = 0
 
     @property
@@ -61,15 +62,21 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
 Progress = Callable[[Path, str], None]
 
 
-def read_and_extract(files: list[Path], report: Report, progress: Progress | None = None
-                     ) -> Iterator[tuple[ParsedDocument, Facts]]:
-    """Parse and extract each file; a file that fails is recorded in `report` and skipped."""
+def read_and_extract(files: list[Path], report: Report, progress: Progress | None = None,
+                     skip: Callable[[Document], bool] | None = None) -> Iterator[tuple[ParsedDocument, Facts]]:
+    """Parse and extract each file; a file that fails is recorded in `report` and skipped, and so is
+    (in `report.unchanged`) a document for which `skip(document)` says it needs no work."""
     for path in files:
         try:
             if progress:
                 progress(path, "read")
             t0 = time.perf_counter()
-            parsed = parse_document(load(path))
+            doc = load(path)
+            if skip is not None and skip(doc):
+                report.unchanged.append(str(path))
+                report.seconds["read"] += time.perf_counter() - t0
+                continue
+            parsed = parse_document(doc)
             t1 = time.perf_counter()
             if progress:
                 progress(path, "extract")
@@ -101,13 +108,14 @@ def extract_files(paths: Iterable[str | Path], facts_path: Path | None,
 
 def ingest(paths: Iterable[str | Path], graph, out_dir: Path | None = None,
            progress: Progress | None = None) -> Report:
-    """The main job: read, extract and load every document into `graph`; write exports to `out_dir`."""
+    """The main job: read, extract and load every new or changed document into `graph`; export the graph
+    to `out_dir` (GraphML and an idempotent Cypher script). Documents already loaded are not re-extracted."""
     from graph import writer
 
     report = Report()
     writer.ensure_schema(graph)
-    all_facts: list[Facts] = []
-    for parsed, facts in read_and_extract(collect(paths), report, progress):
+    for parsed, facts in read_and_extract(collect(paths), report, progress,
+                                          skip=lambda doc: writer.is_loaded(graph, doc)):
         if progress:
             progress(Path(parsed.document.path), "write")
         t0 = time.perf_counter()
@@ -115,17 +123,13 @@ def ingest(paths: Iterable[str | Path], graph, out_dir: Path | None = None,
             report.loads.append(writer.load(graph, parsed, facts))
         except Exception as e:  # noqa: BLE001 — the document's transaction rolled back; go on
             report.failures.append(Failure(parsed.document.path, f"cannot write to the graph: {e}"))
-            continue
         finally:
             report.seconds["write"] += time.perf_counter() - t0
-        all_facts.append(facts)
     if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        with (out_dir / "facts.jsonl").open("w", encoding="utf-8") as out:
-            report.facts = jsonl.write(all_facts, out)
         from graph.export import export
 
         t0 = time.perf_counter()
+        out_dir.mkdir(parents=True, exist_ok=True)
         export(graph, "graphml", out_dir / "plankg.graphml")
         export(graph, "cypher", out_dir / "plankg.cypher")
         report.seconds["export"] += time.perf_counter() - t0

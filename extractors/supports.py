@@ -4,7 +4,8 @@ A project supports
 - every Goal stated in its own sentence (实施X工程，建设Y体系 / 以建设Y为引领，推进X建设);
 - the goal that governs the text it stands in: the innermost goal bullet line (● / ■) above it in the
   same section, and the innermost section whose heading is a Goal, or, when no heading on the path is
-  one, the goals the innermost section states in its opening sentences (see lexicon/supports.json).
+  one, the goals the innermost section states in its opening sentences (see lexicon/supports.json);
+  a project that SERVES an industry chain is not governed by a chapter-wide goal.
 Runs last: it reads the Project and Goal entities the other extractors found.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ _HEADING_LEVELS = _LEX["heading_levels"]
 _LEAD_GOALS = _LEX["lead_goals"]
 _PARAGRAPH = _LEX["paragraph_goals"]
 _HEADING_KINDS = set(_LEX["heading_kinds"])
+_BROAD_KINDS = set(_LEX["broad_heading_kinds"])
 
 
 def extract(ctx) -> None:
@@ -36,6 +38,7 @@ def extract(ctx) -> None:
     lead_goals = _lead_goals(parsed, sents, goals_by_sent)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
     text = parsed.document.text
+    serving = {r.head.name for r in ctx.facts.relations if r.type == "SERVES"}
     seen: set = set()
     for p in [e for e in ctx.facts.entities if e.label == "Project"]:
         i = _index(starts, p.mention.start)
@@ -47,7 +50,7 @@ def extract(ctx) -> None:
                 tails += [g for g in goals_by_sent.get(j, ()) if g.mention.rule == "goal.sentence"]
                 j -= 1
         tails += bullet_scope.get(i, [])
-        tails += _governing(parsed, sent.section_id, heading_goal, lead_goals)
+        tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, p.name in serving)
         for g in tails:
             key = (p.name, g.name)
             if key not in seen:
@@ -111,17 +114,23 @@ def _bullet_scopes(parsed, sents, goals_by_sent) -> dict[int, list]:
     return out
 
 
-def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict) -> list:
-    """The heading goals governing a section (the innermost `heading_levels`), else its lead goals."""
+def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict, serving: bool = False) -> list:
+    """The heading goals governing a section (the innermost `heading_levels`), else its lead goals.
+
+    A project that serves an industry chain belongs to the chain: a chapter-wide goal (构建先进制造业体系)
+    does not govern it, only goals of narrower headings do."""
     path = parsed.ancestors(section_id)
-    found = []
+    found, governed = [], False
     for sec in path:
         g = heading_goal.get(sec.section_id)
         if g is not None and sec.kind in _HEADING_KINDS:
+            governed = True
+            if serving and sec.kind in _BROAD_KINDS:
+                continue
             found.append(g)
             if g.mention.rule != "goal.bullet_heading" and len(found) >= _HEADING_LEVELS:
                 break
-    if found:
+    if governed:
         return found
     for sec in path:
         if lead_goals.get(sec.section_id):

@@ -1,6 +1,7 @@
 """SUPPORTS linking on parsed snippets, with Project entities placed by hand (independent of projects.py)."""
 from extractors import goals, supports
 from extractors.context import Context
+from extractors.facts import Ref
 from pipeline.parse import parse_text
 
 
@@ -32,3 +33,21 @@ def test_lead_goal_when_no_heading_is_a_goal():
 
 def test_no_goal_no_link():
     assert link("重点推进锻造能力升级改造项目。\n", ["锻造能力升级改造项目"]) == set()
+
+
+def test_chain_project_is_not_governed_by_the_chapter_goal():
+    text = ("第五章 构建先进制造业体系，推进产业转型升级\n第一节 做大做强主导产业\n一、新材料产业\n"
+            "重点实施甲企业吸附材料产业园三期。\n第二节 完善城区功能\n完成乙区道路改造工程。\n")
+    parsed = parse_text(text)
+    ctx = Context(parsed, [[] for _ in parsed.sentences])
+    for sent in parsed.sentences:
+        for p in ("甲企业吸附材料产业园三期", "乙区道路改造工程"):
+            at = sent.text.find(p)
+            if at >= 0:
+                ctx.add_entity("Project", p, ctx.mention(sent, at, at + len(p), "test"))
+    goals.extract(ctx)
+    ctx.add_relation("SERVES", Ref("Project", "甲企业吸附材料产业园三期"), Ref("IndustryChain", "新材料"),
+                     ctx.facts.entities[0].mention)
+    supports.extract(ctx)
+    got = {(r.head.name, r.tail.name) for r in ctx.facts.relations if r.type == "SUPPORTS"}
+    assert got == {("乙区道路改造工程", "构建先进制造业体系")}

@@ -31,7 +31,7 @@ _POST = LEX["suffix_comparators"]
 _COUNT = "".join(LEX["count_units"])
 VALUE_RE = re.compile(
     rf"(?P<pre>{_alt(_PRE)})?\s*(?P<approx>约)?\s*"
-    rf"(?<![\d.A-Za-z/])(?P<num>{NUM}\s*[-—–~～]+\s*{NUM}|{NUM}/{NUM}|{NUM}∶{NUM}|{NUM}|{CN_NUM}(?=[{_COUNT}]))"
+    rf"(?<![\d.A-Za-z/×*])(?P<num>{NUM}\s*[-—–~～]+\s*{NUM}|{NUM}/{NUM}|{NUM}∶{NUM}|{NUM}|{CN_NUM}(?=[{_COUNT}]))"
     rf"\s*(?P<unit>(?:[{''.join(LEX['scales'])}])?(?:{_alt(LEX['units'])})|[{''.join(LEX['scales'])}](?![\u4e00-\u9fff]))?"
     rf"(?P<post>{_alt(_POST)})?"
 )
@@ -52,7 +52,8 @@ _BASE_END = re.compile(rf"(?:{_alt(LEX['baseline_cues'])})$")
 _BASE_VERB = re.compile(rf"\s*(?:{_alt(LEX['baseline_verbs'])})")
 _SKIP_END = re.compile(rf"(?:{_alt(LEX['value_skip_before'])})$")
 _RELATIVE = re.compile(r"(?P<rel>(?:高于|低于|快于|超过|超出)[^,;。高低快超]{1,8})$")
-_NOUN_AFTER = re.compile(r"(?:\d+[A-Za-z]+|(?![和及与]\d)[^,;。:、()\[\]\d])(?:\d+[A-Za-z]+|(?![和及与]\d)[^,;。:、()\[\]\d]){1,29}")
+_QUAL = rf"\d+(?:{_alt(LEX['noun_number_words'])}|[A-Za-z]+)"  # 5G, 110千伏 inside a noun
+_NOUN_AFTER = re.compile(rf"(?:{_QUAL}|(?![和及与]\d)[^,;。:、()\[\]\d])(?:{_QUAL}|(?![和及与]\d)[^,;。:、()\[\]\d]){{1,29}}")
 _NOUN_TAIL = re.compile(r"(?:建设任务|建设|任务|工作)$")
 _PAST_HEAD = re.compile(_alt(LEX["past_heading_cues"]))
 _PAST_SENT = re.compile(_alt(LEX["past_sentence_cues"]))
@@ -63,6 +64,25 @@ _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-—–~～]+\s*(?:19|20)\d{2}$")
 _LEAD_VERB = re.compile(rf"^(?:{_alt(LEX['indicator_lead_verbs'])})(?=[\u4e00-\u9fff]{{3}})")
 _MEASURE_END = re.compile(rf"(?:{_alt(LEX['measure_ends'])})$")
 _CN_LEAD = re.compile(rf"(?:{_alt(LEX['cn_numeral_leads'])})$")
+_BARE = frozenset(LEX["bare_measures"])
+_BARE_END = re.compile(rf"(?:{_alt(LEX['bare_measures'])})$")
+_GENERIC = frozenset(LEX["generic_indicators"])
+_PER_UNIT = re.compile(r"^(?:平均)?每[^、,]{1,6}?(?:常住人口|人口|老年人|老人|人|户)")
+_CREATE_LEAD = re.compile(rf"^(?:(?:{_alt(LEX['keep_verbs'])})[和及、]?)+")
+_RELATED_TAIL = re.compile(r"\s*(?:及|和)相关[\u4e00-\u9fff]*$")
+_SHARE_VERB = re.compile(_alt(LEX["share_verbs"]))
+_PAREN = re.compile(r"\([^()]*\)")
+_BASIS = re.compile(r"在[^,;。]{0,30}基础上")
+_CONDITION = re.compile(r"^对[^,;。]*$")
+_FORMULA = re.compile(r"=[^,;。]*\+")
+_DISTANCE = re.compile(r"(?<!差)距[^,;。离]{0,12}$|距离[^,;。]{0,12}$")
+_SCALE_VALUE = re.compile(rf"(?:规模)?(?:超|超过|突破)?(?P<n>\d+(?:\.\d+)?|{_alt(LEX['cn_scale_values'])})亿(?:元)?级?(?:的)?(?:规模)?"
+                          r"(?P<x>[^,;。、()]{2,24}?(?:产业集群|集群|基地|产业园|园区))")
+_TERMINAL = "。;!?"
+_MEASURE_START = re.compile(_alt(LEX["measure_ends"]))
+_LIST_END = re.compile(r"等(?:指标|方面|领域)?")
+_CHAIN_HEADS = ("产业集群", "集群", "产业", "产业链", "基地", "行业")
+_CANDIDATE = re.compile("|".join(LEX["candidate_cues"]))
 _NUMBERING = re.compile(r"^\s*(?:[+=×*·■●—-]+|\d{1,2}[.、)]|[(（]?[一二三四五六七八九十]+[)）、])")
 
 
@@ -89,10 +109,11 @@ def _year_cues(text: str, base_year: int | None) -> list[tuple[int, int, bool]]:
                 continue
             cues.append((m.end(), int(m.group("y")), bool(m.group("to") or m.group("lead"))))
         elif m.group("p"):
-            cues.append((m.end(), _PERIODS[m.group("p")], True))
+            if not re.match(r"的?基础", text[m.end():m.end() + 3]):  # 在“十四五”基础上翻一番: a baseline
+                cues.append((m.end(), _PERIODS[m.group("p")], True))
         elif base_year:
             n = to_number(m.group("n")) or 0
-            cues.append((m.end(), int(base_year - 5 + n), True))
+            cues.append((m.end(), int(base_year - 5 + n), False))
     return cues
 
 
@@ -158,25 +179,101 @@ def _is_value(text: str, m: re.Match) -> bool:
     return bool(m.group("pre")) and nxt not in ("年", "月", "日", "号")
 
 
-def read_sentence(text: str, base_year: int | None) -> list[tuple[Target, int, int]]:
-    """Targets of one sentence (mention left empty) with their spans; see the module docstring."""
+def _subject(indicator: str) -> str | None:
+    """What a measured indicator is about (生猪存栏 → 生猪, 新增高新技术企业 → 高新技术企业), for bare measures after it."""
+    s = _RELATED_TAIL.sub("", _CREATE_LEAD.sub("", _PER_UNIT.sub("", indicator)))
+    s = _BARE_END.sub("", s)
+    return s if len(s) >= 2 else None
+
+
+def _split_list(indicator: str) -> list[str]:
+    """"城市集中供水、供热、供气覆盖率" → one indicator per member, sharing the lead and the measure."""
+    parts = indicator.split("、")
+    if len(parts) < 2 or not all(parts):
+        return [indicator]
+    size = len(parts[1]) if len(parts) > 2 else (len(parts[0]) if len(parts[0]) <= 4 else 0)
+    if not size or len(parts[0]) < size or len(parts[-1]) < size:
+        return [indicator]
+    prefix, suffix = (parts[0][:-size] if len(parts) > 2 else ""), parts[-1][size:]
+    cores = [parts[0][len(parts[0]) - size:]] + parts[1:-1] + [parts[-1][:size]]
+    return [prefix + c + suffix for c in cores]
+
+
+def _split_and(indicator: str) -> list[str]:
+    """"游客人数和收入占全省比重均…" → 游客人数占全省比重, 游客收入占全省比重."""
+    i = indicator.find("和")
+    left = _MEASURE_END.search(indicator, 0, i) if i > 0 else None
+    right = _MEASURE_START.match(indicator, i + 1) if i > 0 else None
+    if not left or not right or left.end() != i:
+        return [indicator]
+    prefix, suffix = indicator[:left.start()], indicator[right.end():]
+    return [prefix + left.group(0) + suffix, prefix + right.group(0) + suffix]
+
+
+def _share_indicator(text: str, at: int) -> tuple[str, int]:
+    """"85%的幼儿园达到甲标准" → (达到甲标准的幼儿园比例, clause end)."""
+    sep = _SEP.search(text, at)
+    stop = sep.start() if sep else len(text)
+    rest = _PAREN.sub("", text[at + 1:stop])
+    verb = _SHARE_VERB.search(rest)
+    if verb and verb.start() >= 1:
+        rest = rest[verb.start():] + "的" + rest[:verb.start()]
+    return rest + "比例", stop
+
+
+def _chain_head(text: str, at: int) -> str:
+    """Inside "5个百亿级产业集群(甲200亿元、乙…)" a member takes the head noun before the bracket (产业集群)."""
+    open_ = text.rfind("(", 0, at)
+    if open_ < 0 or text.rfind(")", 0, at) > open_:
+        return ""
+    head = re.search(r"[\u4e00-\u9fff]{2,}$", text[:open_])
+    if not head:
+        return ""
+    h = head.group(0)
+    h = h[h.rfind("级") + 1:]
+    return h if 2 <= len(h) <= 6 and h.endswith(_CHAIN_HEADS) else ""
+
+
+def _skip_value(text: str, m: re.Match, before: str) -> bool:
+    """Distances, conditions of incentives (对…以上的), baselines (在现有…基础上)."""
+    if _DISTANCE.search(before):
+        return True
+    if _CONDITION.match(before):
+        sep = _SEP.search(text, m.end())
+        if "的" in text[m.end():sep.start() if sep else len(text)]:
+            return True
+    return any(b.start() <= m.start() < b.end() for b in _BASIS.finditer(text))
+
+
+def read_sentence(text: str, base_year: int | None, year: int | None = None, carry: Target | None = None,
+                  cues=None) -> list[tuple[Target, int, int]]:
+    """Targets of one sentence (mention left empty) with their spans; see the module docstring.
+
+    `year` is the default target year (else `base_year`), `carry` the last target of an unfinished
+    sentence before (its subject and lead carry over), `cues` the sentence's year cues if known.
+    """
     out: list[tuple[Target, int, int]] = []
-    cues = _year_cues(text, base_year)
+    cues = _year_cues(text, base_year) if cues is None else cues
+    if _FORMULA.search(text):
+        return out
     if (_PAST_SENT.search(text) or _INCENTIVE.search(text)) and not any(future for _, _, future in cues):
         return out
+    default = year or base_year
     boundary, pending_base, base_before, last_verb = 0, None, "", ""
+    queue: list[str] = []  # members still to take of a shared list ("A、B、C…分别达到x、y、z")
+    subjects: dict[int, str] = {}  # out index -> the subject a bare measure took
     for m in VALUE_RE.finditer(text):
         if m.start("num") < boundary or not _is_value(text, m):
             continue
         seps = [x.end() for x in _SEP.finditer(text, 0, m.start())]
         start = max([boundary] + seps[-1:])
         before = text[start:m.start()]
-        if _SKIP_END.search(before.rstrip()):
+        if _SKIP_END.search(before.rstrip()) or _skip_value(text, m, before):
             boundary = m.end()
             continue
         years = [y for pos, y, _ in cues if pos <= m.start()]
-        year = years[-1] if years else base_year
-        if base_year and year and year <= base_year - 5:
+        t_year = years[-1] if years else default
+        if base_year and t_year and t_year <= base_year - 5:
             boundary = m.end()
             continue
         value, value_text = _value(m)
@@ -205,33 +302,79 @@ def read_sentence(text: str, base_year: int | None) -> list[tuple[Target, int, i
                 boundary = m.end()
                 continue
         verb = _CREATE_END.search(indicator)
-        if indicator.startswith("年均") and prev is not None:
-            indicator = _GROWTH_END.sub("", prev[0].indicator) + indicator
+        last = prev[0] if prev else carry
+        subject = None
+        if unit == "%" and not indicator and text.startswith("的", m.end()):
+            indicator, end = _share_indicator(text, m.end())
+        elif indicator.startswith("年均") and last is not None:
+            lead = subjects.get(len(out) - 1) if prev else None
+            indicator = (lead or _GROWTH_END.sub("", last.indicator)) + indicator
         elif noun and (verb or not indicator or not _MEASURE_END.search(indicator)):
             head = verb.group("verb") if verb else ("" if indicator else last_verb)
             last_verb = head
             lead = _clean_indicator(before) if before.lstrip().startswith("每") else (head if head.startswith(_KEEP) else "")
-            indicator = lead + _NOUN_TAIL.sub("", noun.group(0))
+            indicator = _RELATED_TAIL.sub("", lead + _NOUN_TAIL.sub("", noun.group(0)))
             end = noun.end()
         elif not indicator and adjacent:
-            indicator = prev[0].indicator
-        elif adjacent and text[prev[2]:start].strip() == "、" and prev[0].indicator.startswith(_KEEP) \
+            indicator = queue.pop(0) if queue else prev[0].indicator
+        elif adjacent and text[prev[2]:m.start()].lstrip().startswith("、") and not indicator.startswith("每") \
+                and _PER_UNIT.match(prev[0].indicator):
+            indicator = _PER_UNIT.match(prev[0].indicator).group(0) + indicator
+        elif adjacent and text[prev[2]:m.start()].lstrip().startswith("、") and prev[0].indicator.startswith(_KEEP) \
                 and not indicator.startswith(_KEEP):
             indicator = next(k for k in _KEEP if prev[0].indicator.startswith(k)) + indicator
         indicator = _LEAD_VERB.sub("", _clean_indicator(indicator))
+        if indicator in _BARE and last is not None:
+            subject = (subjects.get(len(out) - 1) if prev else None) or _subject(last.indicator)
+            if subject:
+                indicator = subject + indicator
+        if not _MEASURE_END.search(indicator):
+            indicator += _chain_head(text, m.start())
         boundary = end
-        if len(indicator) < 2 or len(indicator) > _MAX_INDICATOR or not re.search(r"[\u4e00-\u9fff]", indicator):
+        if indicator in _GENERIC or indicator in _BARE or len(indicator) < 2 or len(indicator) > _MAX_INDICATOR \
+                or not re.search(r"[\u4e00-\u9fff]", indicator):
             continue
-        target = Target(indicator, None, value=plain(value), value_text=value_text, unit=unit, year=year,  # type: ignore[arg-type]
-                        baseline=plain(pending_base), growth=plain(growth),
-                        comparator=_comparator(m) or ("不低于" if "至少" in before else None))
-        out.append((target, start, end))
+        names = [indicator]
+        if "分别" in before:
+            names = _split_list(indicator)
+            indicator, queue = names[0], names[1:]
+            names = [indicator]
+        elif "均" in before and "和" in indicator:
+            names = _split_and(indicator)
+        for name in names:
+            target = Target(name, None, value=plain(value), value_text=value_text, unit=unit, year=t_year,  # type: ignore[arg-type]
+                            baseline=plain(pending_base), growth=plain(growth),
+                            comparator=_comparator(m) or ("不低于" if "至少" in before else None))
+            if subject:
+                subjects[len(out)] = subject
+            out.append((target, start, end))
         pending_base = None
+    out.extend(_scale_targets(text, cues, default, out))
+    return out
+
+
+def _scale_targets(text, cues, year, found) -> list[tuple[Target, int, int]]:
+    """"形成规模超千亿的甲产业集群" → 甲产业集群规模 1000 亿元."""
+    out = []
+    for m in _SCALE_VALUE.finditer(text):
+        if any(a < m.end() and m.start() < b for _, a, b in found):
+            continue
+        n = m.group("n")
+        value = LEX["cn_scale_values"].get(n) or to_number(n)
+        name = m.group("x")
+        name = _clean_indicator(name[name.rfind("的") + 1:]) + "规模"
+        years = [y for pos, y, _ in cues if pos <= m.start()]
+        comparator = "超过" if re.match(r"(?:规模)?(?:超|超过)", m.group(0)) else ("突破" if "突破" in m.group(0) else None)
+        out.append((Target(name, None, value=plain(value), unit="亿元", year=years[-1] if years else year,  # type: ignore[arg-type]
+                           comparator=comparator), m.start(), m.end()))
     return out
 
 
 def read_value_texts(text: str, year: int | None) -> list[tuple[Target, int, int]]:
-    """Targets whose value is a phrase (实现…全覆盖, 按…下达目标, 翻一番 …), indicator = the clause before it."""
+    """Targets whose value is a phrase (实现…全覆盖, 按…下达目标, 翻一番 …), indicator = the clause before it.
+
+    A list before the phrase gives one target per member ("A、B等指标年均增速高于…" → A年均增速, B年均增速).
+    """
     out = []
     for m in _VALUE_TEXT.finditer(text):
         seps = [x.end() for x in _SEP.finditer(text, 0, m.start())]
@@ -248,34 +391,62 @@ def read_value_texts(text: str, year: int | None) -> list[tuple[Target, int, int
         elif phrase.startswith("全部"):
             indicator = _clean_indicator(indicator + phrase[2:])
             phrase = phrase[:4]
-        if 2 <= len(indicator) <= _MAX_INDICATOR and re.search(r"[\u4e00-\u9fff]{2}", indicator):
-            out.append((Target(indicator, None, value_text=phrase, year=year), start, m.end()))  # type: ignore[arg-type]
+        names = [indicator]
+        if "、" in indicator:
+            shared = _LIST_END.search(indicator)
+            head, suffix = (indicator[:shared.start()], indicator[shared.end():]) if shared else (indicator, "")
+            names = [_clean_indicator(p) + suffix for p in head.split("、")]
+        for name in names:
+            if 2 <= len(name) <= _MAX_INDICATOR and re.search(r"[\u4e00-\u9fff]{2}", name):
+                out.append((Target(name, None, value_text=phrase, year=year), start, m.end()))  # type: ignore[arg-type]
     return out
 
 
 def _is_past_section(ctx, sent) -> bool:
-    return any(_PAST_HEAD.search(sec.title) for sec in ctx.parsed.ancestors(sent.section_id)[:-1])
+    cache = ctx.__dict__.setdefault("_targets_past", {})
+    if sent.section_id not in cache:
+        cache[sent.section_id] = any(_PAST_HEAD.search(sec.title) for sec in ctx.parsed.ancestors(sent.section_id)[:-1])
+    return cache[sent.section_id]
+
+
+def _heading_year(ctx, section_id: str, base_year: int | None) -> int | None:
+    """A later horizon named by an enclosing heading ("2035年远景目标") is the default year below it."""
+    cache = ctx.__dict__.setdefault("_targets_heading_year", {})
+    if section_id not in cache:
+        cache[section_id] = None
+        for sec in ctx.parsed.ancestors(section_id)[:-1]:
+            m = re.search(r"((?:19|20)\d{2})\s*年", sec.title)
+            if m and base_year and int(m.group(1)) > base_year:
+                cache[section_id] = int(m.group(1))
+                break
+    return cache[section_id]
 
 
 def extract(ctx) -> None:
     doc = ctx.parsed.document
     base_year = default_year(doc.text)
     spans = target_tables.extract(ctx, base_year)
+    carry = None
     for sent in ctx.parsed.sentences:
-        if sent.is_heading or any(a <= sent.start < b for a, b in spans) or _is_past_section(ctx, sent):
+        last, carry = carry, None
+        if sent.is_heading or not _CANDIDATE.search(sent.text) or any(a <= sent.start < b for a, b in spans) \
+                or _is_past_section(ctx, sent):
             continue
-        found = read_sentence(sent.text, base_year)
-        taken = [(a, b) for _, a, b in found]
+        year = _heading_year(ctx, sent.section_id, base_year) or base_year
         cues = _year_cues(sent.text, base_year)
-        for t, a, b in read_value_texts(sent.text, base_year):
+        found = read_sentence(sent.text, base_year, year, last, cues)
+        taken = [(a, b) for _, a, b in found]
+        for t, a, b in read_value_texts(sent.text, year):
             if any(x < b and a < y for x, y in taken):
                 continue
-            years = [y for pos, y, _ in cues if pos <= a + 1] or [y for pos, y, _ in cues]
-            year = years[-1] if years else base_year
-            if base_year and year and year <= base_year - 5:
+            years = [y for pos, y, _ in cues if pos <= b]
+            t_year = years[-1] if years else year
+            if base_year and t_year and t_year <= base_year - 5:
                 continue
-            found.append((replace(t, year=year), a, b))
+            found.append((replace(t, year=t_year), a, b))
         for t, a, b in sorted(found, key=lambda x: x[1]):
             target = replace(t, mention=ctx.mention(sent, a, b, "targets.sentence"))
             ref = ctx.add_target(target)
             target_links.link(ctx, sent, target, ref)
+        if found and sent.text.rstrip()[-1:] not in _TERMINAL:
+            carry = max(found, key=lambda x: x[2])[0]

@@ -16,8 +16,9 @@ _NESTABLE_RULES = ("place.division", "place.region")
 
 
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
-    """Drop candidates overlapped by a longer one, except divisions nested inside another label."""
-    order = sorted(cands, key=lambda c: (c.start - c.end, c.start))
+    """Drop candidates overlapped by a longer one (on equal spans another label beats Place), except
+    divisions nested inside another label."""
+    order = sorted(cands, key=lambda c: (c.start - c.end, c.start, c.label == "Place"))
     kept: list[Candidate] = []
     for c in order:
         clash = False
@@ -38,18 +39,19 @@ def _resolve(cands: list[Candidate]) -> list[Candidate]:
 def extract(ctx) -> None:
     sents = ctx.parsed.sentences
     texts = [s.text for s in sents]
-    counties = places.focus_counties(texts)
-    local = places._local(counties)
+    all_bounds = [boundaries(toks) for toks in ctx.tokens]
+    hits = [places.national_hits(t) for t in texts]
+    counties = places.focus_counties(texts, hits)
+    local = places.local_automaton(counties)
     known = {id(a) for c in counties for a in [c, *c.ancestors()]}
-    doc_orgs = orgs.DocumentNames(texts, ctx.tokens)
-    for sent, toks in zip(sents, ctx.tokens):
-        text = sent.text
-        bounds = boundaries(toks)
-        divs = places.divisions_in(text, bounds, local, known)
+    doc_orgs = orgs.DocumentNames(texts, all_bounds)
+    for i, sent in enumerate(sents):
+        text, bounds = sent.text, all_bounds[i]
+        divs = places.divisions_in(text, bounds, hits[i], local, known)
         place_cands = [c for c, _ in divs]
         cands = place_cands + places.areas_in(text, bounds, place_cands)
         cands += parks.candidates(text, bounds, place_cands)
-        cands += orgs.candidates(text, bounds, place_cands, doc_orgs)
+        cands += orgs.candidates(text, bounds, place_cands, doc_orgs, i)
         cands += chains.candidates(text, bounds, place_cands)
         kept = set(_resolve(cands))
         _place_hierarchy(ctx, sent, [(c, d) for c, d in divs if c in kept and d is not None])

@@ -13,7 +13,7 @@ import re
 
 import ahocorasick
 
-from extractors.spans import CJK, Candidate, boundaries, known_word, lexicon, name_like, walk_left
+from extractors.spans import CJK, Candidate, known_word, lexicon, name_like, walk_left
 
 RULES = lexicon("orgs.json")
 _PARK_STOP = frozenset(lexicon("parks.json")["prefix_stop"])
@@ -39,15 +39,17 @@ _AFTER_PLACE = re.compile(rf"(?:{_alt(RULES['government_heads'])}|{_CONGRESS.pat
 class DocumentNames:
     """Enterprise names the document teaches: full names' cores and listed short names, one automaton."""
 
-    def __init__(self, texts: list[str], tokens: list[list[str]]):
+    def __init__(self, texts: list[str], all_bounds: list[list[int]]):
         names: set[str] = set()
-        for text, toks in zip(texts, tokens):
-            bounds = boundaries(toks)
-            for c in _legal_names(text, bounds):
+        self.found: list[list[Candidate]] = []  # per sentence: legal names and listed names
+        for text, bounds in zip(texts, all_bounds):
+            legal, listed = _legal_names(text, bounds), _listed(text, bounds)
+            self.found.append(legal + listed)
+            for c in legal:
                 core = _LEGAL.sub("", c.name)
                 if _enterprise_like(core, text, bounds, c.start):
                     names.add(core)
-            names.update(c.name for c in _listed(text, bounds))
+            names.update(c.name for c in listed)
         self.names = {n for n in names if len(n) >= 2}
         self.auto = None
         if self.names:
@@ -118,8 +120,9 @@ def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: i
     return any(name_like(t) for t in toks if len(t) > 1) or not known_word(name)
 
 
-def candidates(text: str, bounds: list[int], places: list[Candidate], doc: DocumentNames) -> list[Candidate]:
-    out = _legal_names(text, bounds) + _listed(text, bounds) + doc.hits(text, bounds)
+def candidates(text: str, bounds: list[int], places: list[Candidate], doc: DocumentNames, i: int) -> list[Candidate]:
+    """Enterprise and Unit candidates of sentence `i` of the document `doc` was built from."""
+    out = doc.found[i] + doc.hits(text, bounds)
     place_end = {}
     for p in places:
         if p.rule == "place.division":

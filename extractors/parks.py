@@ -1,41 +1,87 @@
 """Parks: industrial parks, zones and development platforms, by name suffix (产业园, 开发区, 自贸区, 片区 …).
 
-The left edge is found on the tokens (stop at verbs, function words, punctuation); a few well-known
-zone abbreviations stand alone (自贸区, 综保区); suffixes such as 片区/板块 need a real name before them.
+The left edge is found on the tokens (stop at verbs, function words, punctuation, years). A name needs
+something specific before its suffix: a place or a name-like token (甲乙产业园, not 特色产业园区); only a
+few zone abbreviations stand alone (自贸区, 综保区). A name whose left edge falls inside the park named
+just before it takes that park in (某某示范区甲乙片区). Honour titles ending in 示范区/试验区 count only when
+a place opens them. In a list "某市自贸区、综保区" the place distributes over the bare items, and in
+"甲市、乙市自贸区" over the places listed before the name.
 """
 from __future__ import annotations
 
 import re
 
-from extractors.spans import Candidate, lexicon, walk_left
+from extractors.spans import Candidate, lexicon, name_like, walk_left
 
 RULES = lexicon("parks.json")
 _SUFFIX = re.compile("|".join(sorted(map(re.escape, RULES["suffixes"]), key=len, reverse=True)))
 _BARE = frozenset(RULES["bare_ok"])
 _NEED_NAME = frozenset(RULES["need_prefix_name"])
+_NEED_PLACE = frozenset(RULES["need_place"])
 _STOP = frozenset(RULES["prefix_stop"])
 _STOP_POS = frozenset(RULES["stop_pos"])
+_KEEP = frozenset(RULES["name_words"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
 
 
+def _specific(text: str, bounds: list[int], start: int, end: int, place_spans) -> bool:
+    """The prefix [start, end) holds a place or a name-like token."""
+    if any(s < end and start < e for s, e in place_spans):
+        return True
+    edges = [start, *[b for b in bounds if start < b < end], end]
+    return any(name_like(text[a:b]) for a, b in zip(edges, edges[1:]) if b - a > 1 or b == end)
+
+
 def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:
-    out = []
+    place_spans = [(p.start, p.end) for p in places]
+    place_ends = {p.end: p.start for p in places if p.rule == "place.division"}
+    out: list[Candidate] = []
     for m in _SUFFIX.finditer(text):
+        suffix = m.group(0)
         if text[m.end():m.end() + 1] in ("长", "委", "办") or text.startswith(("管委会", "管理委员会"), m.end()):
             continue  # 园区长, 开发区管委会 (a Unit), …
-        start = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"], _STOP_POS)
-        name = text[start:m.end()]
-        lead = _LEAD_TRIM.match(name)
+        start = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"], _STOP_POS, _KEEP)
+        if start in place_ends:  # 某某区 + 综合物流园: the place the walk stopped at opens the name
+            start = place_ends[start]
+        inner = next((c for c in reversed(out) if c.start < start < c.end), None)
+        if inner is not None:  # 某某示范区甲乙片区: the part of a park named before it
+            start = inner.start
+        lead = _LEAD_TRIM.match(text, start, m.start())
         if lead:
-            start += lead.end()
-            name = text[start:m.end()]
-        if start >= m.start():
-            if m.group(0) in _BARE:
-                out.append(Candidate(m.start(), m.end(), "Park", m.group(0), "park.bare"))
+            start = lead.end()
+        name = text[start:m.end()]
+        if start >= m.start() or name in _BARE:
+            if suffix in _BARE or name in _BARE:
+                out.append(Candidate(start, m.end(), "Park", name, "park.bare"))
             continue
-        if m.group(0) in _NEED_NAME and len(name) - len(m.group(0)) < 2:
+        if name.startswith("(") or (suffix in _NEED_NAME and m.start() - start < 2):
             continue
-        if name.startswith("("):
+        if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans):
+            continue
+        if not _specific(text, bounds, start, m.start(), place_spans):
             continue
         out.append(Candidate(start, m.end(), "Park", name, "park.suffix"))
+    return _distribute(text, out, places)
+
+
+def _distribute(text: str, parks: list[Candidate], places: list[Candidate]) -> list[Candidate]:
+    """某市自贸区、综保区 → 某市综保区; 甲市、乙市自贸区 → 甲市自贸区 and 乙市自贸区."""
+    by_start = {p.start: p for p in places}
+    by_end = {p.end: p for p in places}
+    out, lead, prev = [], None, None
+    for c in sorted(parks, key=lambda c: c.start):
+        chained = prev is not None and text[prev.end:c.start] == "、"
+        if not chained:
+            head = by_start.get(c.start)
+            lead = head.name if head is not None and head.end < c.end else None
+            if lead:  # places listed before: 甲市、乙市某某区
+                rest, pos = c.name[len(lead):], c.start
+                while pos > 0 and text[pos - 1] == "、" and pos - 1 in by_end:
+                    item = by_end[pos - 1]
+                    out.append(Candidate(item.start, item.end, "Park", item.name + rest, "park.distributed"))
+                    pos = item.start
+        elif c.rule == "park.bare" and lead:
+            c = Candidate(c.start, c.end, "Park", lead + c.name, "park.distributed")
+        out.append(c)
+        prev = c
     return out

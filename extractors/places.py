@@ -24,7 +24,7 @@ _STOP = frozenset(RULES["stop_tokens"])
 _FEATURE_STOP = frozenset(RULES["feature_stop"])
 _GENERIC = tuple(RULES["generic_area_suffixes"])
 _AREA = re.compile("|".join(sorted(map(re.escape, RULES["area_suffixes"]), key=len, reverse=True)))
-_FEATURE_END = frozenset(RULES["feature_suffixes"])
+_FEATURE_END = re.compile("|".join(map(re.escape, RULES["feature_suffixes"])))
 _ABBR_DIR = re.compile("[%s](?:%s)(?:地区)?" % (RULES["province_abbr"], "|".join(RULES["directions"])))
 _VILLAGE_AFTER = frozenset(RULES["village_context_after"])
 _MAX_PREFIX = 8
@@ -32,8 +32,10 @@ _BAD_FIRST = frozenset(RULES["feature_bad_first"])
 _NOT_AFTER = tuple(sorted(RULES["not_after_feature"], key=len, reverse=True))
 _SHORT_BAD_END = frozenset(RULES["short_bad_end"])
 _SHORT_STOP = frozenset(RULES["short_stop"])
+_ZONE_SUFFIXES = tuple(s for s in lexicon("parks.json")["suffixes"] if s != "新区")
 
 
+@lru_cache(maxsize=None)
 def _name_like(word: str) -> bool:
     """A word jieba does not know, or knows as a proper noun: plausible as a name."""
     if word in _SHORT_STOP:
@@ -46,7 +48,7 @@ def _national() -> ahocorasick.Automaton:
     """Provinces, cities, counties (full + short forms), countries and regions: one automaton."""
     table: dict[str, list] = {}
     for d in divisions.china():
-        if d.level == "town":
+        if d.name.endswith(_ZONE_SUFFIXES):  # development zones listed as county-level units are Parks
             continue
         table.setdefault(d.name, []).append((d, False))
         if d.short and _name_like(d.short):
@@ -60,11 +62,21 @@ def _national() -> ahocorasick.Automaton:
     return auto
 
 
-def _local(counties: list) -> ahocorasick.Automaton | None:
-    """Towns and villages of the document's own counties."""
+_LOCAL: dict[tuple, ahocorasick.Automaton | None] = {}
+
+
+def local_automaton(counties: list) -> ahocorasick.Automaton | None:
+    """Towns and villages of the document's own counties (one automaton per county set, kept per process)."""
+    key = tuple(sorted(id(c) for c in counties))
+    if key not in _LOCAL:
+        _LOCAL[key] = _build_local(counties)
+    return _LOCAL[key]
+
+
+def _build_local(counties: list) -> ahocorasick.Automaton | None:
     table: dict[str, list] = {}
     for c in counties:
-        for d in c.children + divisions.villages(c):
+        for d in divisions.towns(c) + divisions.villages(c):
             table.setdefault(d.name, []).append((d, False))
             if d.short and d.short != c.short and d.short[-1] not in _SHORT_BAD_END and _name_like(d.short):
                 table.setdefault(d.short, []).append((d, True))
@@ -77,21 +89,21 @@ def _local(counties: list) -> ahocorasick.Automaton | None:
     return auto
 
 
-def _hits(auto, text: str):
-    for end, (name, vals) in auto.iter(text):
-        yield end + 1 - len(name), end + 1, name, vals
+def national_hits(text: str) -> list[tuple]:
+    """(start, end, name, ((division | None, is_short), …)) of every national-automaton match."""
+    return [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in _national().iter(text)]
 
 
-def focus_counties(texts: list[str]) -> list:
+def focus_counties(texts: list[str], hits: list[list[tuple]] | None = None) -> list:
     """Counties named at least `focus_min_mentions` times in the document (full or short form)."""
     counts: Counter = Counter()
-    auto = _national()
-    for text in texts:
-        for _, _, _, vals in _hits(auto, text):
+    by_id = {}
+    for sent_hits in (hits if hits is not None else map(national_hits, texts)):
+        for _, _, _, vals in sent_hits:
             for d, _short in vals:
                 if d is not None and d.level == "county":
                     counts[id(d)] += 1
-    by_id = {id(d): d for d in divisions.china() if d.level == "county"}
+                    by_id[id(d)] = d
     return [by_id[i] for i, n in counts.items() if n >= RULES["focus_min_mentions"]]
 
 
@@ -107,20 +119,20 @@ def _pick(vals, known: set[int]):
     return best[1], best[2]
 
 
-def divisions_in(text: str, bounds: list[int], local, known: set[int]) -> list[tuple[Candidate, object]]:
-    """Division and region matches, longest first, non-overlapping; short forms only on token boundaries."""
+def divisions_in(text: str, bounds: list[int], hits: list[tuple], local, known: set[int]) -> list[tuple[Candidate, object]]:
+    """Division and region matches (national `hits` of the sentence plus the local automaton's), longest
+    first, non-overlapping; short forms only on token boundaries."""
     bset = set(bounds)
     raw = []
-    for auto in (_national(), local):
-        if auto is None:
+    if local is not None:
+        hits = hits + [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in local.iter(text)]
+    for s, e, name, vals in hits:
+        if not (s in bset and e in bset):
             continue
-        for s, e, name, vals in _hits(auto, text):
-            d, short = _pick(vals, known)
-            if not (s in bset and e in bset):
-                continue
-            if short and d is not None and d.level == "village" and not _village_context(text, s, e):
-                continue
-            raw.append((s, e, name, d))
+        d, short = _pick(vals, known)
+        if short and d is not None and d.level == "village" and not _village_context(text, s, e):
+            continue
+        raw.append((s, e, name, d))
     raw.sort(key=lambda x: (x[0] - x[1], x[0]))
     taken: list[tuple[int, int]] = []
     out = []
@@ -194,10 +206,14 @@ def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Cand
         if nxt in ("部", "方", "面", "侧", "边", "向", "端"):
             continue
         out.append(Candidate(m.start(), m.end(), "Place", m.group(0), "place.region"))
-    for i in range(len(bounds) - 1):
-        s, e = bounds[i], bounds[i + 1]
+    bset = set(bounds)
+    for m in _FEATURE_END.finditer(text):
+        e = m.end()
+        if e not in bset:
+            continue
+        s = _token_start(bounds, m.start())
         tok = text[s:e]
-        if tok[-1:] not in _FEATURE_END or tok in _FEATURE_STOP or s in starts:
+        if tok in _FEATURE_STOP or s in starts:
             continue
         if 2 <= len(tok) <= 4 and all(CJK.match(c) for c in tok) and tok[0] not in _BAD_FIRST:
             if text.startswith(_NOT_AFTER, e):

@@ -6,6 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import jieba
@@ -33,11 +34,7 @@ def lexicon(name: str) -> dict:
 
 def boundaries(tokens: list[str]) -> list[int]:
     """Offsets at which a token starts, plus the text end (sorted)."""
-    out, pos = [0], 0
-    for t in tokens:
-        pos += len(t)
-        out.append(pos)
-    return out
+    return list(accumulate(map(len, tokens), initial=0))
 
 
 def token_index(tokens: list[str]) -> dict[int, int]:
@@ -78,12 +75,16 @@ def known_word(word: str) -> bool:
     return bool(jieba.dt.FREQ.get(word))
 
 
+_YEAR = re.compile(r"\d{4}年?$")  # 2013年某某自贸区: a year opens no name
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）—·]")
 
 
-def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars: int, stop_pos=frozenset()) -> int:
+def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars: int, stop_pos=frozenset(),
+              keep=frozenset()) -> int:
     """Start of the longest run of whole tokens ending at `end`: name characters only, no stop token,
-    brackets balanced, at most max_chars; a token cut by `end` counts from its own start."""
+    brackets balanced, at most max_chars; a token cut by `end` counts from its own start. A token of four
+    or more characters that opens or closes with a stop word (积极参与, 充分利用) stops the walk too;
+    words in `keep` are never stopped by their part of speech."""
     from bisect import bisect_right
 
     def tok_start(pos: int) -> int:
@@ -95,7 +96,8 @@ def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars
         prev = tok_start(start - 1)
         tok = text[prev:start]
         if tok in stop or not all(_NAME_CHAR.match(c) for c in tok) or end - prev > max_chars \
-                or (stop_pos and len(tok) > 1 and _tags().get(tok) in stop_pos):
+                or (stop_pos and len(tok) > 1 and tok not in keep and _tags().get(tok) in stop_pos) or _YEAR.match(tok) \
+                or (len(tok) > 3 and (tok[:2] in stop or tok[-2:] in stop)):
             break
         start = prev
         if text.count("(", start, end) == text.count(")", start, end):

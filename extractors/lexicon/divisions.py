@@ -61,8 +61,8 @@ def _package_dir(name: str) -> Path | None:
 _LEVELS = ("province", "city", "county", "town", "village")
 
 
-_LINE = re.compile(r"^(\t{0,3})([^\t\r\n]+)(?:\t(\d+))?(?:\t([^\t\r\n]+))?\r?$", re.M)
-_VILLAGE = re.compile(r"^(\t{3,4})([^\t\r\n]+)", re.M)
+_LINE = re.compile(r"^(\t{0,2})([^\t\r\n]+)(?:\t(\d+))?(?:\t([^\t\r\n]+))?\r?$", re.M)
+_SUB = re.compile(r"^(\t{3,4})([^\t\r\n]+)", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -74,15 +74,20 @@ def _text() -> str:
         return zf.read("china_location.txt").decode("utf-8")
 
 
+_SPANS: dict[int, tuple[int, int]] = {}  # id(county) → its town/village lines in _text()
+
+
 @lru_cache(maxsize=1)
 def china() -> list[Division]:
-    """Provinces, cities, counties and towns, parents linked (villages: `villages(county)`)."""
+    """Provinces, cities and counties, parents linked (towns: `towns(county)`, villages: `villages(county)`)."""
     text = _text()
     out: list[Division] = []
     stack: list[Division] = []
-    spans: dict[int, tuple[int, int]] = {}
-    last_county: Division | None = None
+    county: Division | None = None
     for m in _LINE.finditer(text):
+        if county is not None:
+            _SPANS[id(county)] = (_SPANS[id(county)][0], m.start())
+            county = None
         depth = len(m.group(1))
         name, given = m.group(2), m.group(4) or ""
         level = _LEVELS[depth]
@@ -96,32 +101,30 @@ def china() -> list[Division]:
             parent.children.append(d)
         stack.append(d)
         out.append(d)
-        if level in ("province", "city", "county"):
-            if last_county is not None:
-                spans[id(last_county)] = (spans[id(last_county)][0], m.start())
-            last_county = d if level == "county" else None
-            if last_county is not None:
-                spans[id(d)] = (m.end(), len(text))
-    _SPANS.update(spans)
+        if level == "county":
+            county = d
+            _SPANS[id(d)] = (m.end(), len(text))
     return out
 
 
-_SPANS: dict[int, tuple[int, int]] = {}
+def towns(county: Division) -> list[Division]:
+    """The towns of a county, read from the data on first request (then kept as its children)."""
+    if not county.children and id(county) in _SPANS:
+        a, b = _SPANS[id(county)]
+        town = None
+        for m in _SUB.finditer(_text(), a, b):
+            name = m.group(2)
+            if len(m.group(1)) == 3:
+                town = Division(name, "town", county, short_form(name, "town"))
+                county.children.append(town)
+            elif town is not None:
+                town.children.append(Division(name, "village", town, short_form(name, "village")))
+    return county.children
 
 
 def villages(county: Division) -> list[Division]:
-    """The towns of a county with their villages as children (parsed on first request)."""
-    towns = {t.name: t for t in county.children}
-    if towns and not any(t.children for t in towns.values()) and id(county) in _SPANS:
-        a, b = _SPANS[id(county)]
-        town = None
-        for m in _VILLAGE.finditer(_text(), a, b):
-            if len(m.group(1)) == 3:
-                town = towns.get(m.group(2))
-            elif town is not None:
-                name = m.group(2)
-                town.children.append(Division(name, "village", town, short_form(name, "village")))
-    return [v for t in towns.values() for v in t.children]
+    """The villages of a county (children of its towns)."""
+    return [v for t in towns(county) for v in t.children]
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -245,12 +246,11 @@ def _skip_value(text: str, m: re.Match, before: str) -> bool:
     return any(b.start() <= m.start() < b.end() for b in _BASIS.finditer(text))
 
 
-def read_sentence(text: str, base_year: int | None, year: int | None = None, carry: Target | None = None,
+def read_sentence(text: str, base_year: int | None, year: int | None = None,
                   cues=None) -> list[tuple[Target, int, int]]:
     """Targets of one sentence (mention left empty) with their spans; see the module docstring.
 
-    `year` is the default target year (else `base_year`), `carry` the last target of an unfinished
-    sentence before (its subject and lead carry over), `cues` the sentence's year cues if known.
+    `year` is the default target year (else `base_year`), `cues` the sentence's year cues if known.
     """
     out: list[tuple[Target, int, int]] = []
     cues = _year_cues(text, base_year) if cues is None else cues
@@ -302,7 +302,7 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None, car
                 boundary = m.end()
                 continue
         verb = _CREATE_END.search(indicator)
-        last = prev[0] if prev else carry
+        last = prev[0] if prev else None
         subject = None
         if unit == "%" and not indicator and text.startswith("的", m.end()):
             indicator, end = _share_indicator(text, m.end())
@@ -422,21 +422,40 @@ def _heading_year(ctx, section_id: str, base_year: int | None) -> int | None:
     return cache[section_id]
 
 
+def _runs(ctx, spans):
+    """Sentences to read, with a sentence cut at a line end (no closing 。;!?) rejoined to the next one."""
+    text, run = ctx.parsed.document.text, []
+    for sent in ctx.parsed.sentences:
+        if sent.is_heading or any(a <= sent.start < b for a, b in spans) or _is_past_section(ctx, sent):
+            if run:
+                yield run
+            run = []
+            continue
+        if run and (run[-1].section_id != sent.section_id or run[-1].text.rstrip()[-1:] in _TERMINAL
+                    or text[run[-1].end:sent.start].strip()):
+            yield run
+            run = []
+        run.append(sent)
+    if run:
+        yield run
+
+
 def extract(ctx) -> None:
     doc = ctx.parsed.document
     base_year = default_year(doc.text)
     spans = target_tables.extract(ctx, base_year)
-    carry = None
-    for sent in ctx.parsed.sentences:
-        last, carry = carry, None
-        if sent.is_heading or not _CANDIDATE.search(sent.text) or any(a <= sent.start < b for a, b in spans) \
-                or _is_past_section(ctx, sent):
+    for run in _runs(ctx, spans):
+        text = "".join(s.text for s in run)
+        if not _CANDIDATE.search(text):
             continue
-        year = _heading_year(ctx, sent.section_id, base_year) or base_year
-        cues = _year_cues(sent.text, base_year)
-        found = read_sentence(sent.text, base_year, year, last, cues)
+        offsets = [0]
+        for s in run[:-1]:
+            offsets.append(offsets[-1] + len(s.text))
+        year = _heading_year(ctx, run[0].section_id, base_year) or base_year
+        cues = _year_cues(text, base_year)
+        found = read_sentence(text, base_year, year, cues)
         taken = [(a, b) for _, a, b in found]
-        for t, a, b in read_value_texts(sent.text, year):
+        for t, a, b in read_value_texts(text, year):
             if any(x < b and a < y for x, y in taken):
                 continue
             years = [y for pos, y, _ in cues if pos <= b]
@@ -445,8 +464,7 @@ def extract(ctx) -> None:
                 continue
             found.append((replace(t, year=t_year), a, b))
         for t, a, b in sorted(found, key=lambda x: x[1]):
-            target = replace(t, mention=ctx.mention(sent, a, b, "targets.sentence"))
-            ref = ctx.add_target(target)
-            target_links.link(ctx, sent, target, ref)
-        if found and sent.text.rstrip()[-1:] not in _TERMINAL:
-            carry = max(found, key=lambda x: x[2])[0]
+            i = bisect_right(offsets, a) - 1
+            sent = run[i]
+            target = replace(t, mention=ctx.mention(sent, a - offsets[i], b - offsets[i], "targets.sentence"))
+            target_links.link(ctx, sent, target, ctx.add_target(target))

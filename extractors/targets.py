@@ -80,6 +80,11 @@ _DISTANCE = re.compile(r"(?<!差)距[^,;。离]{0,12}$|距离[^,;。]{0,12}$")
 _SCALE_VALUE = re.compile(rf"(?:规模)?(?:超|超过|突破)?(?P<n>\d+(?:\.\d+)?|{_alt(LEX['cn_scale_values'])})亿(?:元)?级?(?:的)?(?:规模)?"
                           r"(?P<x>[^,;。、()]{2,24}?(?:产业集群|集群|基地|产业园|园区))")
 _TERMINAL = "。;!?"
+_AT_LEAST = ("不少于", "至少", "不低于", "超过")
+_JOINABLE_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z%,、]$")
+_CREATE_START = re.compile(_alt(LEX["creation_verbs"]))
+_SHARE_OF = re.compile(r"占(?:到)?[^占,;。]{1,10}的$")
+_LIST_NOUN_TAIL = re.compile(r"的([^的,;。、()\d]{2,12})$")
 _MEASURE_START = re.compile(_alt(LEX["measure_ends"]))
 _LIST_END = re.compile(r"等(?:指标|方面|领域)?")
 _CHAIN_HEADS = ("产业集群", "集群", "产业", "产业链", "基地", "行业")
@@ -131,11 +136,12 @@ def _clean_indicator(s: str) -> str:
 
 
 def _shorten(s: str) -> str:
-    """A run-on lead-in keeps only its last list member ("…等领域X" → X)."""
+    """A run-on lead-in keeps its creation verb and last list member ("实施甲、乙等县道" → 实施县道)."""
     if len(s) > 25:
         cut = max(s.rfind("、"), s.rfind("等"), s.rfind("的"))
-        if cut >= 0 and len(s) - cut > 3:
-            s = s[cut + 1:]
+        if cut >= 0 and len(s) - cut > 2:
+            verb = _CREATE_START.match(s)
+            s = (verb.group(0) if verb else "") + s[cut + 1:]
     return s
 
 
@@ -284,7 +290,8 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
             continue
         prev = out[-1] if out else None
         adjacent = prev is not None and prev[2] >= start - 1
-        noun = None if m.group("pre") else _NOUN_AFTER.match(text, m.end())
+        noun = None if m.group("pre") and not (m.group("pre") in _AT_LEAST and unit and unit in _COUNT) \
+            else _NOUN_AFTER.match(text, m.end())
         if noun and noun.end() < len(text) and text[noun.end()].isdigit():
             continue  # "投资10亿元以上项目25个": the first value qualifies the indicator of the second
         if pending_base is not None:
@@ -293,7 +300,8 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         if rel:
             value_text = rel.group("rel") + text[m.start("num"):m.end()]
             before = before[:rel.start()]
-        indicator = _shorten(_clean_indicator(before))
+        share = _SHARE_OF.search(before) if unit == "%" else None
+        indicator = _shorten(_clean_indicator(before[:share.start()])) + "占比" if share else _shorten(_clean_indicator(before))
         growth, end = None, m.end()
         if _GROWTH_END.search(indicator) and unit == "%":
             growth = value
@@ -312,9 +320,17 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         elif noun and (verb or not indicator or not _MEASURE_END.search(indicator)):
             head = verb.group("verb") if verb else ("" if indicator else last_verb)
             last_verb = head
-            lead = _clean_indicator(before) if before.lstrip().startswith("每") else (head if head.startswith(_KEEP) else "")
-            indicator = _RELATED_TAIL.sub("", lead + _NOUN_TAIL.sub("", noun.group(0)))
-            end = noun.end()
+            lead = _CREATE_END.sub("", re.sub(r"(?:至少|均)$", "", _clean_indicator(before))) \
+                if before.lstrip().startswith("每") else (head if head.startswith(_KEEP) else "")
+            lead = _CREATE_END.sub("", re.sub(r"(?:至少|均)$", "", lead)) if lead.startswith("每") else lead
+            phrase, end = noun.group(0), noun.end()
+            if text[end:end + 1] == "、":  # "10个左右甲、乙的优势学科": the head after the last 的
+                sep = _SEP.search(text, end)
+                stop = sep.start() if sep else len(text)
+                tail = _LIST_NOUN_TAIL.search(text, m.end(), stop)
+                if tail:
+                    phrase, end = tail.group(1), stop
+            indicator = _RELATED_TAIL.sub("", lead + _NOUN_TAIL.sub("", phrase))
         elif not indicator and adjacent:
             indicator = queue.pop(0) if queue else prev[0].indicator
         elif adjacent and text[prev[2]:m.start()].lstrip().startswith("、") and not indicator.startswith("每") \
@@ -331,7 +347,7 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         if not _MEASURE_END.search(indicator):
             indicator += _chain_head(text, m.start())
         boundary = end
-        if indicator in _GENERIC or indicator in _BARE or len(indicator) < 2 or len(indicator) > _MAX_INDICATOR \
+        if indicator in _GENERIC or (indicator in _BARE and len(indicator) <= 3) or len(indicator) < 2 or len(indicator) > _MAX_INDICATOR \
                 or not re.search(r"[\u4e00-\u9fff]", indicator):
             continue
         names = [indicator]
@@ -397,7 +413,7 @@ def read_value_texts(text: str, year: int | None) -> list[tuple[Target, int, int
             head, suffix = (indicator[:shared.start()], indicator[shared.end():]) if shared else (indicator, "")
             names = [_clean_indicator(p) + suffix for p in head.split("、")]
         for name in names:
-            if 2 <= len(name) <= _MAX_INDICATOR and re.search(r"[\u4e00-\u9fff]{2}", name):
+            if 2 <= len(name) <= _MAX_INDICATOR and name not in _GENERIC and re.search(r"[\u4e00-\u9fff]{2}", name):
                 out.append((Target(name, None, value_text=phrase, year=year), start, m.end()))  # type: ignore[arg-type]
     return out
 
@@ -431,8 +447,8 @@ def _runs(ctx, spans):
                 yield run
             run = []
             continue
-        if run and (run[-1].section_id != sent.section_id or run[-1].text.rstrip()[-1:] in _TERMINAL
-                    or text[run[-1].end:sent.start].strip()):
+        if run and (run[-1].section_id != sent.section_id or not _JOINABLE_END.search(run[-1].text.rstrip())
+                    or _NUMBERING.match(sent.text) or text[run[-1].end:sent.start].strip()):
             yield run
             run = []
         run.append(sent)

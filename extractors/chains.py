@@ -1,5 +1,5 @@
 """Industry chains: a general taxonomy (chain → sub-chains, extractors/lexicon/chains.json) matched on
-token boundaries, names written with a chain head (X产业, X产业集群, X产业链, X行业), and the items of an
+token boundaries where the text writes it as a chain (in a 、 list, before 产业/等, as a short line), names written with a chain head (X产业, X产业集群, X产业链, X行业), and the items of an
 enumeration closed by a chain cue (重点发展A、B、C等产业). PART_OF follows the taxonomy where both ends
 are named in one sentence.
 """
@@ -42,11 +42,22 @@ def _ok(name: str, places: frozenset = frozenset()) -> bool:
             and all(CJK.match(c) or c.isalnum() for c in name))
 
 
+_HEAD_AFTER = tuple(RULES["pattern_heads"]) + ("等", "业", "集群")
+
+
+def _chain_context(text: str, start: int, end: int) -> bool:
+    """A taxonomy word names a chain where it is written as one: in a 、 list, before a chain head or 等,
+    or as (most of) a heading-like short line; not as a word of running text (加快5G网络建设)."""
+    return (text[end:end + 1] == "、" or text[start - 1:start] == "、" or text.startswith(_HEAD_AFTER, end)
+            or len(text) <= RULES["short_line"])
+
+
 def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     bset = set(bounds)
     place_names = frozenset(p.name for p in places)
     out = [Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
-           for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset]
+           for e, n in _taxonomy().iter(text)
+           if e + 1 - len(n) in bset and e + 1 in bset and _chain_context(text, e + 1 - len(n), e + 1)]
     for m in _HEAD.finditer(text):
         s = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"], _STOP_POS)
         lead = _NUM_LEAD.match(text, s)

@@ -41,7 +41,7 @@ def extract(ctx) -> None:
     texts = [s.text for s in sents]
     all_bounds = [boundaries(toks) for toks in ctx.tokens]
     hits = [places.national_hits(t) for t in texts]
-    counties = places.focus_counties(texts, hits)
+    counties = places.focus_counties(texts, hits, all_bounds)
     local = places.local_automaton(counties)
     known = {id(a) for c in counties for a in [c, *c.ancestors()]}
     doc_orgs = orgs.DocumentNames(texts, all_bounds)

@@ -32,6 +32,7 @@ _BAD_FIRST = frozenset(RULES["feature_bad_first"])
 _NOT_AFTER = tuple(sorted(RULES["not_after_feature"], key=len, reverse=True))
 _SHORT_BAD_END = frozenset(RULES["short_bad_end"])
 _SHORT_STOP = frozenset(RULES["short_stop"])
+_NOT_SHORT = frozenset(RULES["not_division_short"])
 _ZONE_SUFFIXES = tuple(s for s in lexicon("parks.json")["suffixes"] if s != "新区")
 
 
@@ -43,6 +44,12 @@ def _name_like(word: str) -> bool:
     return proper_nouns().get(word) in RULES["short_pos"] or not known_word(word)
 
 
+def _full_ok(name: str, short: str) -> bool:
+    """A full division name that is not an ordinary word (城区, 文化村): its core is name-like, or jieba
+    does not know the whole name."""
+    return _name_like(short) if short else not known_word(name)
+
+
 @lru_cache(maxsize=1)
 def _national() -> ahocorasick.Automaton:
     """Provinces, cities, counties (full + short forms), countries and regions: one automaton."""
@@ -50,8 +57,9 @@ def _national() -> ahocorasick.Automaton:
     for d in divisions.china():
         if d.name.endswith(_ZONE_SUFFIXES):  # development zones listed as county-level units are Parks
             continue
-        table.setdefault(d.name, []).append((d, False))
-        if d.short and _name_like(d.short):
+        if _full_ok(d.name, d.short):
+            table.setdefault(d.name, []).append((d, False))
+        if d.short and _name_like(d.short) and d.short not in _NOT_SHORT:
             table.setdefault(d.short, []).append((d, True))
     for name in divisions.countries() + RULES["world_regions"] + RULES["china_regions"] + RULES["direction_regions"]:
         table.setdefault(name, []).append((None, len(name) <= 2))
@@ -77,7 +85,8 @@ def _build_local(counties: list) -> ahocorasick.Automaton | None:
     table: dict[str, list] = {}
     for c in counties:
         for d in divisions.towns(c) + divisions.villages(c):
-            table.setdefault(d.name, []).append((d, False))
+            if _full_ok(d.name, d.short):
+                table.setdefault(d.name, []).append((d, False))
             if d.short and d.short != c.short and d.short[-1] not in _SHORT_BAD_END and _name_like(d.short):
                 table.setdefault(d.short, []).append((d, True))
     if not table:
@@ -94,17 +103,31 @@ def national_hits(text: str) -> list[tuple]:
     return [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in _national().iter(text)]
 
 
-def focus_counties(texts: list[str], hits: list[list[tuple]] | None = None) -> list:
-    """Counties named at least `focus_min_mentions` times in the document (full or short form)."""
+def focus_counties(texts: list[str], hits: list[list[tuple]] | None = None, all_bounds=None) -> list:
+    """Counties the document is about: named at least `focus_min_mentions` times (full or short form, on
+    token boundaries, not inside a longer match) in a document that also names their city."""
     counts: Counter = Counter()
+    named: set[int] = set()
     by_id = {}
-    for sent_hits in (hits if hits is not None else map(national_hits, texts)):
-        for _, _, _, vals in sent_hits:
+    if hits is None:
+        hits = [national_hits(t) for t in texts]
+    for i, sent_hits in enumerate(hits):
+        bset = set(all_bounds[i]) if all_bounds is not None else None
+        spans = [(s, e) for s, e, _, _ in sent_hits if bset is None or (s in bset and e in bset)]
+        for s, e, _, vals in sent_hits:
+            if bset is not None and not (s in bset and e in bset):
+                continue
+            if any(a <= s and e <= b and b - a > e - s for a, b in spans):
+                continue
             for d, _short in vals:
-                if d is not None and d.level == "county":
+                if d is None:
+                    continue
+                named.add(id(d))
+                if d.level == "county":
                     counts[id(d)] += 1
                     by_id[id(d)] = d
-    return [by_id[i] for i, n in counts.items() if n >= RULES["focus_min_mentions"]]
+    return [by_id[i] for i, n in counts.items()
+            if n >= RULES["focus_min_mentions"] and (by_id[i].parent is None or id(by_id[i].parent) in named)]
 
 
 def _pick(vals, known: set[int]):

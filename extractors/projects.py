@@ -1,8 +1,10 @@
 """Project entities: enumerations closed by 等…项目/工程, names ending in a project head noun after a cue verb,
 专栏 box lists. Rule data in extractors/lexicon/projects_cues.json.
 
-Rules (the Mention's rule id): `project.list` (A、B、C等项目), `project.suffix` (实施X工程, 建设X中心, lists of
-such names), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue needed).
+Rules (the Mention's rule id): `project.list` (A、B、C等项目), `project.suffix` (实施X工程, 建设X中心, 建设甲乙路,
+lists of such names), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue needed),
+`project.shared_head` (甲村、乙村等安置房 → 甲村安置房, 乙村安置房). Lists after 一批/各级/获批 … name categories
+and give nothing; a name that is a known place gives nothing.
 """
 from __future__ import annotations
 
@@ -24,9 +26,15 @@ _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
 _CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
 _LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})")
 _STRONG = frozenset(_LEX["strong_cues"])
-_NUM_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:个|家|名|户|万元|亿元|%)")
+_NUM_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:个|家|名|户|条|座|处|所|万元|亿元|%)")
 _LIST_END = re.compile(_LEX["list_end"])
 _SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
+_ROAD_END = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{_alt(_LEX['road_suffixes'])})(?:[(（][^()（）]{{1,16}}[)）])?$")
+_GENERIC_ROAD = re.compile(f"(?:{_alt(_LEX['generic_roads'])})$")
+_CATEGORY = re.compile(_alt(_LEX["category_cues"]))
+_SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=建设|项目|工程|改造|$)")
+_ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"]))  # cheap test before cleaning a piece that needs a head noun
+_MAX_PIECE = 60
 _TRAIL = re.compile(r"(?:的)?(?:项目建设|建设步伐|建设任务|建设进度|建设|进度|规划实施|功能|应用|作用|工作|前期工作|落地应用|落地|运行)$")
 _CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_heads'])})$")
 _BAD_START = re.compile(f"^(?:{_alt(_LEX['bad_starts'])})")
@@ -48,12 +56,17 @@ def _clean(piece: str) -> str:
     return name
 
 
+def _headed(name: str) -> bool:
+    """The name ends in a project head noun, or is a road or line name (甲乙路, 甲乙线…段)."""
+    return bool(_SUFFIX_END.search(name)) or (bool(_ROAD_END.search(name)) and not _GENERIC_ROAD.search(name))
+
+
 def _ok(name: str, need_suffix: bool) -> bool:
     if not 2 <= len(name) <= 45 or name in _GENERIC:
         return False
     if _BAD_START.match(name) or _BAD_PART.search(name) or _NUM_MEASURE.search(name):
         return False
-    if need_suffix and not _SUFFIX_END.search(name):
+    if need_suffix and not _headed(name):
         return False
     if _CHAIN_END.search(name) and not _SUFFIX_END.search(name):
         return False
@@ -101,8 +114,22 @@ def _sentence_projects(sent_text: str, listy: bool):
     """Yield (name, start, end, rule) for the projects of one sentence."""
     for cm in _CLAUSE.finditer(sent_text):
         clause, base = cm.group(0), cm.start()
-        end = _LIST_END.search(clause)
-        cue = _lead_cue(clause, len(clause))
+        first = clause.find("、")
+        if first >= 0 and _CATEGORY.search(clause, 0, first):
+            continue
+        shared = _SHARED_HEAD.search(clause) if "等" in clause else None
+        if shared and first >= 0:
+            lead = _lead_cue(clause, shared.start())
+            start = lead.end() if lead else 0
+            start = max([start] + [clause.rfind(w, start, shared.start()) + 1 for w in "及等"])
+            for piece, p0 in _pieces(clause[start:shared.start()], start):
+                name = _clean(piece)
+                if not _headed(name):
+                    name += shared.group("head")
+                if _ok(name, need_suffix=False):
+                    yield name, base + p0, base + p0 + len(piece), "project.shared_head"
+            continue
+        end = _LIST_END.search(clause) if "等" in clause else None
         if end:
             lead = _lead_cue(clause, end.start())
             start = lead.end() if lead else 0
@@ -111,6 +138,7 @@ def _sentence_projects(sent_text: str, listy: bool):
                 if _ok(name, need_suffix=False):
                     yield name, base + p0, base + p0 + len(piece), "project.list"
             continue
+        cue = _lead_cue(clause, len(clause))
         if cue and cue.group(0) not in _STRONG:
             continue
         if cue:
@@ -123,6 +151,8 @@ def _sentence_projects(sent_text: str, listy: bool):
             continue
         found = []
         for piece, p0 in _pieces(clause[region_start:], region_start):
+            if len(piece) > _MAX_PIECE or not _ANY_SUFFIX.search(piece):
+                continue
             name = _clean(piece)
             if _ok(name, need_suffix=True):
                 found.append((name, base + p0, base + p0 + len(piece), rule))
@@ -147,14 +177,18 @@ def logical_sentences(ctx):
 
 def extract(ctx) -> None:
     seen: set[str] = set()
+    places = {e.name for e in ctx.facts.entities if e.label == "Place"}
+    boxed: dict[str, bool] = {}
     for sent, joined in logical_sentences(ctx):
         if sent.is_heading or _is_inline_heading(ctx, sent):
             continue
-        listy = _in_box(ctx, sent)
+        listy = boxed.get(sent.section_id)
+        if listy is None:
+            listy = boxed[sent.section_id] = _in_box(ctx, sent)
         flat = joined.replace("\n", "")
         for name, start, end, rule in _sentence_projects(joined, listy):
             key = f"{sent.index}/{name}"
-            if key in seen:
+            if key in seen or name in places:
                 continue
             seen.add(key)
             ctx.add_entity("Project", name, Mention(sent.doc_id, sent.section_id, flat, sent.start + start,

@@ -114,6 +114,7 @@ class _Doc:
             self.names.setdefault(e.label, []).append(e.name)
         places = [e.name for e in ctx.facts.entities if e.label == "Place"]
         self.home = Counter(places).most_common(1)[0][0] if places else None  # the plan's own area
+        self.enterprises = frozenset(self.names.get("Enterprise", ()))
         self.by_head: dict[str, dict[str, list[str]]] = {}
         for label in self.names:
             self.names[label] = _longest_first(self.names[label])
@@ -392,7 +393,7 @@ def _anchors(ctx, d: _Doc, sent, done, known) -> None:
 
 
 def _known_enterprise(d: _Doc, name: str) -> bool:
-    return name in d.names.get("Enterprise", ())
+    return name in d.enterprises
 
 
 def extract(ctx) -> None:
@@ -405,10 +406,12 @@ def extract(ctx) -> None:
     _undertakes_located(ctx, d, projects, serving, done, known)
     _park_part_of(ctx, d, done)
     for sent in d.sents:
-        _anchors(ctx, d, sent, done, known)
-        chains = ctx.entities_in(sent, "IndustryChain")
+        found = ctx.entities_in(sent)
+        if "等" in sent.text or any(e.label == "Enterprise" for e in found):
+            _anchors(ctx, d, sent, done, known)
+        chains = [e for e in found if e.label == "IndustryChain"]
         if len(chains) > 1:
             _enumeration_part_of(ctx, sent, chains, done)
-        parks = ctx.entities_in(sent, "Park")
+        parks = [e for e in found if e.label == "Park"]
         if len(parks) > 1:
             _park_lists(ctx, sent, parks, done)

@@ -58,6 +58,7 @@ _SCORE = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")
 _PREFIX_OK = re.compile(r"^(?:以|为|对于|在|把.{1,12}|将.{1,12}|使.{1,8}|支持.{1,8}|推动.{1,8})?$")
 _NOMINAL = re.compile(rf"^(?:{_ADV})*((?:{_alt(_LEX['nominal_verbs'])})(.{{2,30}}?)(?:{_alt(_LEX['nominal_tails'])}))$")
 _QUOTED = re.compile(r"“[^”]{2,12}”")
+_COUNTED = re.compile(_LEX["counted_object"])
 _CHAPTER_KINDS = {"chapter", "part"}
 _MAX_LEN = 60
 
@@ -178,8 +179,11 @@ def _bullet_goals(text: str) -> list[tuple[str, int, int, str]]:
 
 def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
     """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term or after
-    到20XX年), or a place name with a modifier that is not a verb (创新型偃师)?"""
+    到20XX年), or a place name with a modifier that is not a verb (创新型偃师)? A counted object
+    (3个…基地, 若干…) is a quantity, not a goal."""
     obj = obj.rstrip("”’\"'》")
+    if _COUNTED.match(obj):  # 建设3个示范基地: a quantity, i.e. a target
+        return False
     if _WEAK_HEAD.search(obj):
         return after_year or bool(_QUOTED.search(obj))
     return bool(_HEAD_END.search(obj)) or (not _VERB_MODIFIER.match(obj) and any(

@@ -3,8 +3,9 @@
 A project supports
 - every Goal stated in its own sentence (实施X工程，建设Y体系 / 以建设Y为引领，推进X建设);
 - the goal that governs the text it stands in: the innermost goal bullet line (● / ■) above it in the
-  same section, and the innermost section whose heading is a Goal, or, when no heading on the path is
-  one, the goals the innermost section states in its opening sentences (see lexicon/supports.json);
+  same section, and the goals its own section states in its opening sentence when its heading is not a
+  Goal, else the innermost section whose heading is a Goal, or, when no heading on the path is one, the
+  goals the innermost section with any states in its opening sentences (see lexicon/supports.json);
   a project that SERVES an industry chain is not governed by a chapter-wide goal.
 Runs last: it reads the Project and Goal entities the other extractors found.
 """
@@ -115,7 +116,8 @@ def _bullet_scopes(parsed, sents, goals_by_sent) -> dict[int, list]:
 
 
 def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict, serving: bool = False) -> list:
-    """The heading goals governing a section (the innermost `heading_levels`), else its lead goals.
+    """The lead goals of the section itself when its heading is no Goal; else the heading goals governing
+    it (the innermost `heading_levels`); else the lead goals of the innermost section that has some.
 
     A project that serves an industry chain belongs to the chain: a chapter-wide goal (构建先进制造业体系)
     does not govern it, only goals of narrower headings do."""
@@ -123,6 +125,8 @@ def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict, se
     found, governed = [], False
     for sec in path:
         g = heading_goal.get(sec.section_id)
+        if g is None and sec is path[0] and lead_goals.get(sec.section_id):
+            return lead_goals[sec.section_id][:_LEAD_GOALS]
         if g is not None and sec.kind in _HEADING_KINDS:
             governed = True
             if serving and sec.kind in _BROAD_KINDS:

@@ -51,3 +51,9 @@ def test_chain_project_is_not_governed_by_the_chapter_goal():
     supports.extract(ctx)
     got = {(r.head.name, r.tail.name) for r in ctx.facts.relations if r.type == "SUPPORTS"}
     assert got == {("乙区道路改造工程", "构建先进制造业体系")}
+
+
+def test_own_section_lead_goal_before_an_outer_heading_goal():
+    text = ("第十章 构建新型城镇体系，推进融入都市核心区\n第一节 完善城区综合功能\n一、完善甲片区配套功能\n"
+            "对标一流城市新区，建设高品质、高颜值的甲片区，完善公共服务体系。\n建成乙路、丙路等项目。\n")
+    assert link(text, ["乙路"]) == {("乙路", "建设高品质、高颜值的甲片区")}

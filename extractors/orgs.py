@@ -108,8 +108,8 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
 
 
 def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: int = 0) -> bool:
-    """2–12 name characters, not an industry word, and at least one token (of the sentence's own
-    segmentation) that jieba does not know as a common word."""
+    """2–12 name characters, not an industry word, and at least one token of two or more characters (of
+    the sentence's own segmentation) that jieba does not know as a common word (产业技术 is no name)."""
     if not (2 <= len(name) <= 12) or not all(CJK.match(c) or c.isalnum() or c in "()" for c in name):
         return False
     if name in _CHAIN_WORDS:
@@ -117,7 +117,10 @@ def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: i
     cuts = [b - start for b in bounds if start < b < start + len(name)]
     edges = [0, *cuts, len(name)]
     toks = [name[a:b] for a, b in zip(edges, edges[1:])]
-    return any(name_like(t) for t in toks if len(t) > 1) or not known_word(name)
+    if any(name_like(t) for t in toks if len(t) > 1):
+        return True
+    # an unknown whole that jieba could only cut into single characters somewhere (拼|多多, 洛|玻)
+    return not known_word(name) and (len(toks) == 1 or any(len(t) == 1 and CJK.match(t) for t in toks))
 
 
 def candidates(text: str, bounds: list[int], places: list[Candidate], doc: DocumentNames, i: int) -> list[Candidate]:

@@ -1,6 +1,7 @@
 """Goal entities: objectives, positionings and tasks a plan commits to.
 
-Three readings, all driven by the cue tables in lexicon/goals.json:
+Three readings, all driven by the cue tables in lexicon/goals.json (none inside a review of the last plan
+period, 发展基础 / …取得决定性胜利):
 - headings: a numbered title opening with a strong verb (建设/打造/构建 …) is a Goal; in a plan with 第X章
   chapters its object must end in a head noun (…基地, …体系); in documents without chapters (action plans,
   measures, task lists) titles with weak verbs (推进/加强 …) and verbless titles among verbal siblings also
@@ -49,6 +50,7 @@ _CUT = re.compile(rf"(?:{_alt(_LEX['cut_after'])}).*$")
 _PROJECT_LEAD = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['project_lead'])}).*(?:{_alt(_LEX['project_tails'])})$")
 _STATEMENT = re.compile(rf"^[\u4e00-\u9fff“”\"]{{2,20}}(?:{_alt(_LEX['statement_ends'])})$")
 _GENERIC = re.compile(rf"^(?:{_alt(_LEX['generic_headings'])})")
+_RETROSPECTIVE = re.compile(_alt(_LEX["retrospective_headings"]))
 _CONTAINER = re.compile(rf"^(?:{_alt(_LEX['container_headings'])})$")
 _VERB_MODIFIER = re.compile(rf"^(?:{_alt(_LEX['verb_modifiers'])})")
 _BULLET = re.compile(rf"^[#\s]*(?:{_alt(_LEX['bullets'])})\s*")
@@ -69,7 +71,10 @@ def extract(ctx) -> None:
     heading_goals = _heading_goals(parsed, task_mode)
     text = parsed.document.text
     places = {e.name for e in ctx.facts.entities if e.label == "Place" and len(e.name) >= 2}
+    review = {s.section_id for s in parsed.sections if _RETROSPECTIVE.search(s.title)}
     for sent in parsed.sentences:
+        if review and any(a.section_id in review for a in parsed.ancestors(sent.section_id)):
+            continue  # a review of the last plan period reports results, it commits to nothing
         line_start = sent.start == 0 or text[sent.start - 1] == "\n"
         found = list(heading_goals.get(sent.start, ())) if sent.is_heading else []
         if line_start and not sent.is_heading:

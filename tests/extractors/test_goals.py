@@ -43,3 +43,9 @@ def test_bullet_lines():
     got = [n for n, *_ in goals._bullet_goals("——繁荣夜间消费 ——打造消费品牌")]
     assert got == ["打造消费品牌"]
     assert [n for n, *_ in goals._bullet_goals("● 副中心产业支撑更加坚实")] == ["副中心产业支撑更加坚实"]
+
+
+def test_counted_objects_are_quantities():
+    assert names("到2025年,建设3个智能化养殖基地。") == []
+    assert names("建设2—3个高水平研究基地。") == []
+    assert names("建设一个区域性物流中心。") == ["建设一个区域性物流中心"]

@@ -37,13 +37,15 @@ _CHAIN_WORDS = frozenset(_LEX["chain_words"])
 _NOT_CHAINS = frozenset(_LEX["not_chains"])
 _STRIP = re.compile(r"(?:产业集群|产业链|产业|集群|行业)$")
 _DROP_YE = re.compile("(?<=" + "|".join("." + re.escape(w) for w in _LEX["drop_ye"]) + ")业$")
-_BAD_CHAIN = re.compile(r"[\d的,，:：;；\"“”《》()（）]|发展|建设|推进|提升|加快|体系|格局|水平|能力|繁荣|完善|保护|传承|弘扬|一批|事业|公用")
+_BAD_CHAIN = re.compile(r"^[一二三四五六七八九十两]+大|[\d的,，:：;；\"“”《》()（）]|发展|建设|推进|提升|加快|体系|格局|水平|能力|繁荣|完善|保护|传承|弘扬|一批|事业|公用")
 _ANCHOR = re.compile(f"(?:{_alt(_LEX['anchor_cues'])})(?P<list>[^,，。;；:：]{{2,80}}?)(?:{_LEX['anchor_ends']})")
 _ENT_END = re.compile(f"^([^和及与、]{{2,16}}?(?:{_alt(_LEX['enterprise_ends'])}))")
 _CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{_alt(_LEX['capacity'])})")
 _SUBPARK = re.compile(r"(?:片区|园区|园|板块|区块|核心区|组团)$")
 _LOCAL_PLACE = re.compile(r"..(?:镇|乡|街道|村|社区|片区|板块)$")
 _NAMED_AFTER = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷|桥)|(?:区|市|县|省)?[^\u4e00-\u9fff]")
+_RUN_VERB = re.compile(f"(?:{_alt(_LEX['run_verbs'])})(?:[^,，;；:：。、]{{0,3}})$")
+_RUN_MIN = 3  # chains a 、-run under a chain heading needs to be read as the heading chain's members
 _PARAGRAPH_REACH = 200  # characters an inline enterprise heading reaches into its paragraph
 _ENT_HEAD = re.compile(f"^[^、]{{2,24}}(?:{_alt(_LEX['enterprise_ends'])})$")
 _CJK_OR_LATIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]")
@@ -240,6 +242,29 @@ def _enumeration_part_of(ctx, sent, chains, done) -> None:
                 _rel(ctx, "PART_OF", Ref("IndustryChain", it.name), Ref("IndustryChain", y.name), m, done)
 
 
+def _run_part_of(ctx, d: _Doc, sent, chains, done) -> None:
+    """A run of three or more chains joined by 、 under a chain heading are members of the heading's chain
+    (二、甲产业 … 重点发展A、B、C … → A, B, C PART_OF 甲)."""
+    parents = d.inline_chains(sent.start) or d.section_chains(sent.section_id, skip_box=True)[0]
+    if not parents:
+        return
+    text, run = sent.text, []
+    for c in chains + [None]:
+        if c is not None and run:
+            gap = text[run[-1].mention.end - sent.start:c.mention.start - sent.start]
+            if gap in ("、", "和", "及", "以及"):
+                run.append(c)
+                continue
+        if len(run) >= _RUN_MIN and _RUN_VERB.search(text, 0, run[0].mention.start - sent.start):
+            m = ctx.mention(sent, run[0].mention.start - sent.start, run[-1].mention.end - sent.start,
+                            "relations.part_of.heading_run")
+            for it in run:
+                for parent in parents:
+                    if it.name not in parents:
+                        _rel(ctx, "PART_OF", Ref("IndustryChain", it.name), Ref("IndustryChain", parent), m, done)
+        run = [c] if c is not None else []
+
+
 def _park_part_of(ctx, d: _Doc, done) -> None:
     parks = d.names.get("Park", [])
     first = {}
@@ -412,6 +437,8 @@ def extract(ctx) -> None:
         chains = [e for e in found if e.label == "IndustryChain"]
         if len(chains) > 1:
             _enumeration_part_of(ctx, sent, chains, done)
+        if len(chains) >= _RUN_MIN:
+            _run_part_of(ctx, d, sent, chains, done)
         parks = [e for e in found if e.label == "Park"]
         if len(parks) > 1:
             _park_lists(ctx, sent, parks, done)

@@ -227,6 +227,18 @@ def _sentence_goals(text: str, places: set[str] = frozenset()):
             break
 
 
+def nominal_object(phrase: str) -> str | None:
+    """X of a nominal goal phrase "[全面]推进X建设" (a heading or a Goal name), else None."""
+    m = _NOMINAL.match(_STRIP.sub("", _first_clause(phrase)))
+    return m.group(2).strip("“”\"") if m else None
+
+
+def strong_object(name: str) -> str | None:
+    """The object of a Goal name that opens with a strong verb (建设健康某区 → 健康某区), else None."""
+    m = _LEAD_STRONG.match(name)
+    return name[m.end():].strip("“”\"") if m else None
+
+
 _ADV_ONE = re.compile(_SENT_ADV)
 
 

@@ -15,6 +15,8 @@ import json
 from bisect import bisect_right
 from pathlib import Path
 
+from extractors.goals import nominal_object, strong_object
+
 _LEX = json.loads((Path(__file__).parent / "lexicon" / "supports.json").read_text(encoding="utf-8"))
 _SCOPE_BULLETS = tuple(_LEX["scope_bullets"])
 _LEAD_SENTENCES = _LEX["lead_sentences"]
@@ -35,7 +37,11 @@ def extract(ctx) -> None:
     for e in ctx.facts.entities:
         if e.label == "Goal":
             goals_by_sent.setdefault(_index(starts, e.mention.start), []).append(e)
-    heading_goal = _heading_goals(parsed, sents, goals_by_sent)
+    by_object = {}
+    for e in ctx.facts.entities:
+        if e.label == "Goal" and strong_object(e.name):
+            by_object.setdefault(strong_object(e.name), e)
+    heading_goal = _heading_goals(parsed, sents, goals_by_sent, by_object)
     lead_goals = _lead_goals(parsed, sents, goals_by_sent)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
     text = parsed.document.text
@@ -53,6 +59,7 @@ def extract(ctx) -> None:
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, p.name in serving)
         for g in tails:
+            g = by_object.get(nominal_object(g.name) or "", g)  # 推进X建设 is the goal 建设X where one is named
             key = (p.name, g.name)
             if key not in seen:
                 seen.add(key)
@@ -73,13 +80,17 @@ def _ref(e):
     return Ref(e.label, e.name)
 
 
-def _heading_goals(parsed, sents, goals_by_sent) -> dict[str, object]:
-    """Section id → the Goal its heading names."""
+def _heading_goals(parsed, sents, goals_by_sent, by_object: dict) -> dict[str, object]:
+    """Section id → the Goal its heading names; a heading "推进X建设" names the goal 建设X stated elsewhere."""
     out = {}
     for i, s in enumerate(sents):
         if s.is_heading:
             for g in goals_by_sent.get(i, ()):
                 if g.mention.rule.startswith("goal.") and "heading" in g.mention.rule and s.section_id not in out:
+                    out[s.section_id] = g
+            if s.section_id not in out:
+                g = by_object.get(nominal_object(parsed.section(s.section_id).title) or "")
+                if g is not None:
                     out[s.section_id] = g
     return out
 

@@ -57,3 +57,9 @@ def test_own_section_lead_goal_before_an_outer_heading_goal():
     text = ("第十章 构建新型城镇体系，推进融入都市核心区\n第一节 完善城区综合功能\n一、完善甲片区配套功能\n"
             "对标一流城市新区，建设高品质、高颜值的甲片区，完善公共服务体系。\n建成乙路、丙路等项目。\n")
     assert link(text, ["乙路"]) == {("乙路", "建设高品质、高颜值的甲片区")}
+
+
+def test_nominal_heading_names_the_goal_stated_elsewhere():
+    text = ("第十二章 构建公共服务体系\n第一节 总体思路\n努力建设健康服务示范区。\n"
+            "第四节 全面推进健康服务示范区建设\n实施甲医院门诊病房楼扩建工程。\n")
+    assert link(text, ["甲医院门诊病房楼扩建工程"]) == {("甲医院门诊病房楼扩建工程", "建设健康服务示范区")}

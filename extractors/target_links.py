@@ -32,11 +32,14 @@ def link(ctx, sent, target, ref, start=None, end=None) -> None:
 
 def _chains(ctx, sent, section_id, indicator, start, end):
     if sent is not None:
-        chains = ctx.entities_in(sent, "IndustryChain")
+        cache = ctx.__dict__.setdefault("_sentence_chains", {})
+        if sent.index not in cache:
+            cache[sent.index] = sorted(ctx.entities_in(sent, "IndustryChain"), key=lambda e: -len(e.name))
+        chains = cache[sent.index]
     else:
-        chains = _within(_sorted(ctx, "IndustryChain"), start, end)
+        chains = sorted(_within(_sorted(ctx, "IndustryChain"), start, end), key=lambda e: -len(e.name))
     out = []
-    for chain in sorted(chains, key=lambda e: -len(e.name)):
+    for chain in chains:
         at = indicator.find(chain.name)
         if 0 <= at <= 4 and CHAIN_MEASURE.match(indicator, at + len(chain.name)):
             out.append(chain)
@@ -86,6 +89,13 @@ def _goals_for(ctx, sent, section_id):
 
 
 def _goal_line(ctx, sent):
+    cache = ctx.__dict__.setdefault("_goal_line", {})
+    if sent.index not in cache:
+        cache[sent.index] = _find_goal_line(ctx, sent)
+    return cache[sent.index]
+
+
+def _find_goal_line(ctx, sent):
     goals, sentences = _sorted(ctx, "Goal"), ctx.parsed.sentences
     for i in range(sent.index - 1, max(-1, sent.index - 1 - LOOKBACK), -1):
         prev = sentences[i]

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 from extractors import target_links, target_tables
 from extractors.facts import Target
-from extractors.numbers import CN_NUM, NUM, is_range, plain, to_number
+from extractors.numbers import CN_DIGITS, CN_NUM, NUM, is_range, plain, to_number
 
 LEX = json.loads((Path(__file__).parent / "lexicon" / "targets.json").read_text(encoding="utf-8"))
 
@@ -27,20 +27,27 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _first_chars(words, extra: str = "") -> str:
+    """A lookahead on the first characters of `words` and `extra` (or white space): lets a long pattern skip fast."""
+    chars = sorted({w[0] for w in words if w} | set(extra))
+    return "(?=[" + "".join(re.escape(c) for c in chars) + r"\s])"
+
+
 _PRE = {k: v for k, v in LEX["prefix_comparators"].items()}
 _POST = LEX["suffix_comparators"]
 _COUNT = "".join(LEX["count_units"])
 VALUE_RE = re.compile(
-    rf"(?P<pre>{_alt(_PRE)})?\s*(?P<approx>约)?\s*"
+    rf"{_first_chars(_PRE, '约0123456789' + CN_DIGITS)}(?P<pre>{_alt(_PRE)})?\s*(?P<approx>约)?\s*"
     rf"(?<![\d.A-Za-z/×*])(?P<num>{NUM}\s*[-—–~～]+\s*{NUM}|{NUM}/{NUM}|{NUM}∶{NUM}|{NUM}|{CN_NUM}(?=[{_COUNT}]))"
     rf"\s*(?P<unit>(?:[{''.join(LEX['scales'])}])?(?:{_alt(LEX['units'])})|[{''.join(LEX['scales'])}](?![\u4e00-\u9fff]))?"
     rf"(?P<post>{_alt(_POST)})?"
 )
 _PERIODS = LEX["period_years"]
+_YEAR_FIRST = _first_chars(_PERIODS, '力争确预到至在0123456789“"一二三四五')
 YEAR_RE = re.compile(
-    rf"(?P<lead>力争|争取|确保|预计)?(?P<to>到|至|在)?\s*(?P<y>(?:19|20)\d{{2}})\s*年(?:年底|年末|底|末|前|之前|以前|以后)?(?:前)?"
+    _YEAR_FIRST + rf"(?:(?P<lead>力争|争取|确保|预计)?(?P<to>到|至|在)?\s*(?P<y>(?:19|20)\d{{2}})\s*年(?:年底|年末|底|末|前|之前|以前|以后)?(?:前)?"
     rf"|[“\"]?(?P<p>{_alt(_PERIODS)})[”\"]?(?:规划期|时期|期间|期末|末期|末)?"
-    rf"|(?P<n>\d|[一二三四五])年(?:内|之内)"
+    rf"|(?P<n>\d|[一二三四五])年(?:内|之内))"
 )
 _BASE_YEAR_LEAD = set("比较由从与和")
 _SEP = re.compile(r"[,;。:!?，；：！？\n]")
@@ -58,7 +65,7 @@ _NOUN_AFTER = re.compile(rf"(?:{_QUAL}|(?![和及与]\d)[^,;。:、()\[\]\d])(?:
 _NOUN_TAIL = re.compile(r"(?:建设任务|建设|任务|工作)$")
 _PAST_HEAD = re.compile(_alt(LEX["past_heading_cues"]))
 _PAST_SENT = re.compile(_alt(LEX["past_sentence_cues"]))
-_VALUE_TEXT = re.compile("|".join(f"(?:{p})" for p in LEX["value_text_patterns"]))
+_VALUE_TEXT = re.compile(_first_chars((), LEX["value_text_first_chars"]) + "(?:" + "|".join(f"(?:{p})" for p in LEX["value_text_patterns"]) + ")")
 _MAX_INDICATOR = 40
 _INCENTIVE = re.compile(_alt(LEX["incentive_cues"]))
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-—–~～]+\s*(?:19|20)\d{2}$")
@@ -77,7 +84,7 @@ _BASIS = re.compile(r"在[^,;。]{0,30}基础上")
 _CONDITION = re.compile(r"^对[^,;。]*$")
 _FORMULA = re.compile(r"=[^,;。]*\+")
 _DISTANCE = re.compile(r"(?<!差)距[^,;。离]{0,12}$|距离[^,;。]{0,12}$")
-_SCALE_VALUE = re.compile(rf"(?:规模)?(?:超|超过|突破)?(?P<n>\d+(?:\.\d+)?|{_alt(LEX['cn_scale_values'])})亿(?:元)?级?(?:的)?(?:规模)?"
+_SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456789") + rf"(?:规模)?(?:超|超过|突破)?(?P<n>\d+(?:\.\d+)?|{_alt(LEX['cn_scale_values'])})亿(?:元)?级?(?:的)?(?:规模)?"
                           r"(?P<x>[^,;。、()]{2,24}?(?:产业集群|集群|基地|产业园|园区))")
 _TERMINAL = "。;!?"
 _AT_LEAST = ("不少于", "至少", "不低于", "超过")
@@ -88,7 +95,8 @@ _LIST_NOUN_TAIL = re.compile(r"的([^的,;。、()\d]{2,12})$")
 _MEASURE_START = re.compile(_alt(LEX["measure_ends"]))
 _LIST_END = re.compile(r"等(?:指标|方面|领域)?")
 _CHAIN_HEADS = ("产业集群", "集群", "产业", "产业链", "基地", "行业")
-_CANDIDATE = re.compile("|".join(LEX["candidate_cues"]))
+_CANDIDATE = re.compile(_first_chars((), "0123456789万覆全翻下同相只增达" + CN_DIGITS)
+                        + "(?:" + "|".join(LEX["candidate_cues"]) + ")")
 _NUMBERING = re.compile(r"^\s*(?:[+=×*·■●—-]+|\d{1,2}[.、)]|[(（]?[一二三四五六七八九十]+[)）、])")
 
 
@@ -241,15 +249,15 @@ def _chain_head(text: str, at: int) -> str:
     return h if 2 <= len(h) <= 6 and h.endswith(_CHAIN_HEADS) else ""
 
 
-def _skip_value(text: str, m: re.Match, before: str) -> bool:
-    """Distances, conditions of incentives (对…以上的), baselines (在现有…基础上)."""
+def _skip_value(text: str, m: re.Match, before: str, bases) -> bool:
+    """Distances, conditions of incentives (对…以上的), baselines (在现有…基础上: `bases` spans)."""
     if _DISTANCE.search(before):
         return True
     if _CONDITION.match(before):
         sep = _SEP.search(text, m.end())
         if "的" in text[m.end():sep.start() if sep else len(text)]:
             return True
-    return any(b.start() <= m.start() < b.end() for b in _BASIS.finditer(text))
+    return any(a <= m.start() < b for a, b in bases)
 
 
 def read_sentence(text: str, base_year: int | None, year: int | None = None,
@@ -266,15 +274,17 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         return out
     default = year or base_year
     boundary, pending_base, base_before, last_verb = 0, None, "", ""
+    sep_ends = [x.end() for x in _SEP.finditer(text)]
+    bases = [b.span() for b in _BASIS.finditer(text)] if "基础" in text else []
     queue: list[str] = []  # members still to take of a shared list ("A、B、C…分别达到x、y、z")
     subjects: dict[int, str] = {}  # out index -> the subject a bare measure took
     for m in VALUE_RE.finditer(text):
         if m.start("num") < boundary or not _is_value(text, m):
             continue
-        seps = [x.end() for x in _SEP.finditer(text, 0, m.start())]
-        start = max([boundary] + seps[-1:])
+        i = bisect_right(sep_ends, m.start()) - 1
+        start = max(boundary, sep_ends[i] if i >= 0 else 0)
         before = text[start:m.start()]
-        if _SKIP_END.search(before.rstrip()) or _skip_value(text, m, before):
+        if _SKIP_END.search(before.rstrip()) or _skip_value(text, m, before, bases):
             boundary = m.end()
             continue
         years = [y for pos, y, _ in cues if pos <= m.start()]
@@ -438,11 +448,18 @@ def _heading_year(ctx, section_id: str, base_year: int | None) -> int | None:
     return cache[section_id]
 
 
+def _with(t: Target, **changes) -> Target:
+    """dataclasses.replace without its per-call field checks."""
+    return Target(**{**t.__dict__, **changes})
+
+
 def _runs(ctx, spans):
     """Sentences to read, with a sentence cut at a line end (no closing 。;!?) rejoined to the next one."""
-    text, run = ctx.parsed.document.text, []
-    for sent in ctx.parsed.sentences:
-        if sent.is_heading or any(a <= sent.start < b for a, b in spans) or _is_past_section(ctx, sent):
+    text, run, sentences = ctx.parsed.document.text, [], ctx.parsed.sentences
+    starts = [s.start for s in sentences]
+    in_table = {i for a, b in spans for i in range(bisect_left(starts, a), bisect_left(starts, b))}
+    for sent in sentences:
+        if sent.is_heading or sent.index in in_table or _is_past_section(ctx, sent):
             if run:
                 yield run
             run = []
@@ -478,9 +495,9 @@ def extract(ctx) -> None:
             t_year = years[-1] if years else year
             if base_year and t_year and t_year <= base_year - 5:
                 continue
-            found.append((replace(t, year=t_year), a, b))
+            found.append((_with(t, year=t_year), a, b))
         for t, a, b in sorted(found, key=lambda x: x[1]):
             i = bisect_right(offsets, a) - 1
             sent = run[i]
-            target = replace(t, mention=ctx.mention(sent, a - offsets[i], b - offsets[i], "targets.sentence"))
+            target = _with(t, mention=ctx.mention(sent, a - offsets[i], b - offsets[i], "targets.sentence"))
             target_links.link(ctx, sent, target, ctx.add_target(target))

@@ -63,6 +63,7 @@ _QUOTED = re.compile(r"“[^”]{2,12}”")
 _COUNTED = re.compile(_LEX["counted_object"])
 _CHAPTER_KINDS = {"chapter", "part"}
 _MAX_LEN = 60
+_PLACE_MAX = 12  # longest place name looked for at the end of a goal object
 
 
 def extract(ctx) -> None:
@@ -71,9 +72,12 @@ def extract(ctx) -> None:
     heading_goals = _heading_goals(parsed, task_mode)
     text = parsed.document.text
     places = {e.name for e in ctx.facts.entities if e.label == "Place" and len(e.name) >= 2}
-    review = {s.section_id for s in parsed.sections if _RETROSPECTIVE.search(s.title)}
+    review: set[str] = set()
+    for sec in parsed.sections:  # parents come before their children
+        if sec.parent_id in review or _RETROSPECTIVE.search(sec.title):
+            review.add(sec.section_id)
     for sent in parsed.sentences:
-        if review and any(a.section_id in review for a in parsed.ancestors(sent.section_id)):
+        if sent.section_id in review:
             continue  # a review of the last plan period reports results, it commits to nothing
         line_start = sent.start == 0 or text[sent.start - 1] == "\n"
         found = list(heading_goals.get(sent.start, ())) if sent.is_heading else []
@@ -192,7 +196,7 @@ def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
     if _WEAK_HEAD.search(obj):
         return after_year or bool(_QUOTED.search(obj))
     return bool(_HEAD_END.search(obj)) or (not _VERB_MODIFIER.match(obj) and any(
-        obj.endswith(p) and len(obj) >= len(p) + 2 for p in places))
+        obj[-k:] in places for k in range(2, min(len(obj) - 1, _PLACE_MAX) + 1)))
 
 
 def _sentence_goals(text: str, places: set[str] = frozenset()):

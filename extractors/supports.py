@@ -37,10 +37,14 @@ def extract(ctx) -> None:
     for e in ctx.facts.entities:
         if e.label == "Goal":
             goals_by_sent.setdefault(_index(starts, e.mention.start), []).append(e)
-    by_object = {}
+    by_object, nominal = {}, {}
     for e in ctx.facts.entities:
-        if e.label == "Goal" and strong_object(e.name):
-            by_object.setdefault(strong_object(e.name), e)
+        if e.label == "Goal":
+            obj = strong_object(e.name)
+            if obj:
+                by_object.setdefault(obj, e)
+            else:
+                nominal[e.name] = nominal_object(e.name)
     heading_goal = _heading_goals(parsed, sents, goals_by_sent, by_object)
     lead_goals = _lead_goals(parsed, sents, goals_by_sent)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
@@ -59,7 +63,7 @@ def extract(ctx) -> None:
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, p.name in serving)
         for g in tails:
-            g = by_object.get(nominal_object(g.name) or "", g)  # 推进X建设 is the goal 建设X where one is named
+            g = by_object.get(nominal.get(g.name) or "", g)  # 推进X建设 is the goal 建设X where one is named
             key = (p.name, g.name)
             if key not in seen:
                 seen.add(key)

@@ -3,7 +3,8 @@
 
 Rules (the Mention's rule id): `project.list` (A、B、C等项目), `project.suffix` (实施X工程, 建设X中心, 建设甲乙路,
 lists of such names), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue needed),
-`project.shared_head` (甲村、乙村等安置房 → 甲村安置房, 乙村安置房). Lists after 一批/各级/获批 … name categories
+`project.shared_head` (甲村、乙村等安置房 → 甲村安置房, 乙村安置房); an owner before a quoted name is left
+out (甲集团“乙实验室” → 乙实验室). Lists after 一批/各级/获批 … name categories
 and give nothing; a name that is a known place gives nothing.
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
 _SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=建设|项目|工程|改造|$)")
 _ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"]))  # cheap test before cleaning a piece that needs a head noun
 _MAX_PIECE = 60
+_OWNER_QUOTE = re.compile(r"^\s*[^“”\s]{2,12}\s*“(?P<name>[^“”]{4,40})”\s*$")
 _TRAIL = re.compile(r"(?:的)?(?:项目建设|建设步伐|建设任务|建设进度|建设|进度|规划实施|功能|应用|作用|工作|前期工作|落地应用|落地|运行)$")
 _CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_heads'])})$")
 _BAD_START = re.compile(f"^(?:{_alt(_LEX['bad_starts'])})")
@@ -153,6 +155,10 @@ def _sentence_projects(sent_text: str, listy: bool):
         for piece, p0 in _pieces(clause[region_start:], region_start):
             if len(piece) > _MAX_PIECE or not _ANY_SUFFIX.search(piece):
                 continue
+            owned = _OWNER_QUOTE.match(piece)
+            if owned and _headed(owned.group("name")):  # 甲集团“乙重点实验室”: the project is the quoted name
+                p0 += owned.start("name") - 1
+                piece = piece[owned.start("name") - 1:]
             name = _clean(piece)
             if _ok(name, need_suffix=True):
                 found.append((name, base + p0, base + p0 + len(piece), rule))

@@ -51,6 +51,14 @@ _ENT_HEAD = re.compile(f"^[^、]{{2,24}}(?:{_alt(_LEX['enterprise_ends'])})$")
 _CJK_OR_LATIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]")
 _BRAND_FACILITY = re.compile(f"(?:{_alt(_LEX['brand_facilities'])})$")
 _GENERIC_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|省|市)")
+_OWNER_LEAD = re.compile(f"^(?:{_alt(_LEX['owner_lead_verbs'])})")
+_OWNER_BEFORE = re.compile(r"([^“”、,，;；:：。\s]{2,12})\s*“$")  # 甲集团“乙项目”
+_PROJECT_HEAD = re.compile(r"(?:工程|项目|中心|基地|园|区|厂|站|线|路|馆|场|库|港|城|楼|院|所|校|台|网|地|带|廊|道)|"
+                           r"(?:制造|材料|设备|装备|产品|车|机|器|件|板|纸|剂|纱|砖|灯|管|料|品|化|造|业|能源|新能源|物流|仓储|服务|"
+                           r"商贸|金融|大厦|联盟|旅游)$")
+_SITE_END = re.compile(r"(?:通道|大道|路|线|街|桥|港|园|区|镇|乡|村|县|山|河|湖|峡|馆|城)$")  # a site, no firm
+_MAX_BARE = 6
+_GENERIC_MODIFIERS = frozenset(_LEX["generic_modifiers"])
 _TRADE = frozenset(_LEX["trade_words"])
 _VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?=[\u4e00-\u9fff]{2})")
 _NOT_VILLAGES = frozenset(_LEX["not_villages"])
@@ -310,20 +318,36 @@ def _enterprise_prefix(ctx, d: _Doc, p, places: set) -> str | None:
     for t in ctx.tokens[sent.index]:
         if pos >= at and not t.isspace():
             toks.append(t)
-            if len(toks) == 3:
+            if len(toks) == 5:
                 break
         pos += len(t)
     if not toks or not p.name.startswith(toks[0]):
         return None
     i = 1 if len(toks) > 2 and pos_of(toks[0]) == "ns" else 0
-    if not _unseen_word(toks[i]) or toks[i] in places:
+    head, j = toks[i], i + 1
+    if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])):
+        head, j = head + toks[j], j + 1  # a name jieba cut into characters: 甲/乙
+    trade = toks[j] if j < len(toks) and toks[j] in _TRADE else \
+        ("".join(toks[j:j + 2]) if "".join(toks[j:j + 2]) in _TRADE else "")
+    if head in _GENERIC_MODIFIERS or len(head) < 2 or not _CJK_OR_LATIN.match(head) or head in places \
+            or _SITE_END.search(head):
         return None
-    ent = "".join(toks[:i + 1])
-    if i + 1 < len(toks) and toks[i + 1] in _TRADE:
-        ent += toks[i + 1]
-    elif i == 0 and _BRAND_FACILITY.search(p.name):
+    unseen = _unseen_word(head)
+    if i == 1 and not unseen or not trade and (not unseen or _BRAND_FACILITY.search(p.name) and i == 0):
         return None
+    ent = "".join(toks[:i]) + head + trade
     return ent if len(p.name) - len(ent) >= 2 and p.name.startswith(ent) else None
+
+
+def _enterprise_project(d: _Doc, p, serving: set) -> str | None:
+    """An industry list's entry that is only a short name with no project head noun is the enterprise's
+    own project, named by the enterprise (实施甲乙、丙丁等项目)."""
+    name = p.name
+    if name in serving and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
+            and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
+            and name not in d.names.get("IndustryChain", ()) and _CJK_OR_LATIN.match(name) and not known_word(name):
+        return name
+    return None
 
 
 def _enterprise_of(ctx, d: _Doc, p) -> str | None:
@@ -342,6 +366,13 @@ def _enterprise_of(ctx, d: _Doc, p) -> str | None:
     m = _CAPACITY.match(name)
     if m and not re.match(r"[\d年]", m.group(1)) and d.prefix(m.group(1) + "xx", "Place") != m.group(1):
         return m.group(1)
+    sent = d.sentence_at(p.mention.start)
+    m = _OWNER_BEFORE.search(sent.text, 0, p.mention.start - sent.start + 1)
+    if m:
+        owner = _OWNER_LEAD.sub("", m.group(1))
+        for k in range(len(owner) - 1):
+            if owner[k:] in d.enterprises or _ENT_HEAD.match(owner[k:]):
+                return owner[k:]
     return None
 
 
@@ -369,14 +400,15 @@ def _undertakes_located(ctx, d: _Doc, projects, serving: set, done, known) -> No
         ent = _enterprise_of(ctx, d, p)
         park = d.prefix(name, "Park")
         place = d.prefix(name, "Place")
+        listed = name in serving
         if last[0] is not sent:
-            if ent is None and name in serving:
-                ent = _enterprise_prefix(ctx, d, p, places)
+            if ent is None and listed:
+                ent = _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
             last = (sent, ent)
-        elif ent is None and not park and not place:
-            ent = last[1] if d.in_series(sent) else None
-            if ent is None and name in serving:
-                ent = _enterprise_prefix(ctx, d, p, places)
+        elif ent is None:
+            ent = last[1] if not park and not place and d.in_series(sent) else None
+            if ent is None and listed:
+                ent = _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
         if ent in places or ent in parks:
             ent = None
         if ent:

@@ -3,7 +3,8 @@
 Columns are found by their header (序号, 指标, 单位, 基数, 目标, 年均增长, 属性); unnamed value columns
 after 基数 are read as 目标 then 年均增长. A cell "[2.5]" is a five-year sum (cumulative), ">8" / "70以上" /
 "4.5以内" carry a comparator, a non-numeric cell (按…下达目标, 中高速增长) is the value as text. When the
-目标 cell is empty the growth cell is the target (地区生产总值增长 … >8).
+目标 cell is empty the growth cell is the target of a rate (地区生产总值增长 … >8), else the value as text
+(年均增长10%); a lone change cue takes the number in the next cell ("五年下降 | 18%").
 """
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ _EMPTY = {"", "-", "—", "--", "——", "/", "一"}
 _CELL = re.compile(r"^(?P<pre>[>＞≥<＜≤])?\s*(?P<cum>\[)?(?P<num>-?\d+(?:\.\d+)?)\]?\s*(?P<unit>%)?\s*(?P<post>以上|以内|以下|左右)?$")
 _PRE = {">": "超过", "＞": "超过", "≥": "不低于", "<": "以内", "＜": "以内", "≤": "以内"}
 _POST = {"以上": "以上", "以内": "以内", "以下": "以内", "左右": "左右"}
+_CHANGE_ONLY = re.compile(r"^(?:五年|累计|年均)?(下降|降低|减少)$")
+_RATE_NAME = re.compile(r"(?:增长|增速|提高|下降|降低|降幅|减少)$")
 _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,12})[)）]$")
 
 
@@ -70,12 +73,22 @@ def _row_target(row, cols, table, base_year) -> Target | None:
     if m and unit is None:
         unit, name = m.group(1), name[:m.start()]
     target, growth = parse_cell(cell("target")), parse_cell(cell("growth"))
+    for role in ("target", "growth"):
+        change, i = _CHANGE_ONLY.match(cell(role).strip()), cols.get(role)
+        if change and i is not None and i + 1 < len(row) and "value" in parse_cell(row[i + 1]):
+            # "五年下降 | 18%": a change cue whose number the reading stage put in the next cell
+            target, growth = {**parse_cell(row[i + 1]), "comparator": change.group(1)}, {}
+            unit = "%" if "%" in row[i + 1] else unit
+            break
     if not target:
         target = growth
+        if "value" in growth and not growth.get("cumulative") and not _RATE_NAME.search(name):
+            # a level target given only as its growth rate
+            target = {"value_text": f"年均增长{growth['value']}%"}
     if not target:
         return None
     base = parse_cell(cell("base"))
-    growth_value = growth.get("value") if growth is not target or "value" in target else None
+    growth_value = growth.get("value")
     attribute = next((a for a in ATTRIBUTES if a in cell("attribute")), None)
     return Target(name, None, value=target.get("value"), value_text=target.get("value_text"),  # type: ignore[arg-type]
                   unit=unit.replace("％", "%") if unit else None, year=table.target_year or base_year,

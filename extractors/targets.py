@@ -88,7 +88,7 @@ _SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456
                           r"(?P<x>[^,;。、()]{2,24}?(?:产业集群|集群|基地|产业园|园区))")
 _TERMINAL = "。;!?"
 _AT_LEAST = ("不少于", "至少", "不低于", "超过")
-_JOINABLE_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z%,、]$")
+_JOINABLE_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z%,、”]$")
 _CREATE_START = re.compile(_alt(LEX["creation_verbs"]))
 _SHARE_OF = re.compile(r"占(?:到)?[^占,;。]{1,10}的$")
 _LIST_NOUN_TAIL = re.compile(r"的([^的,;。、()\d]{2,12})$")

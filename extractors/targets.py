@@ -87,6 +87,8 @@ _DISTANCE = re.compile(r"(?<!差)距[^,;。离]{0,12}$|距离[^,;。]{0,12}$")
 _SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456789") + rf"(?:规模)?(?:超|超过|突破)?(?P<n>\d+(?:\.\d+)?|{_alt(LEX['cn_scale_values'])})亿(?:元)?级?(?:的)?(?:规模)?"
                           r"(?P<x>[^,;。、()]{2,24}?(?:产业集群|集群|基地|产业园|园区))")
 _TERMINAL = "。;!?"
+_WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
+_AREA = re.compile(r"面积$")
 _AT_LEAST = ("不少于", "至少", "不低于", "超过")
 _JOINABLE_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z%,、”]$")
 _CREATE_START = re.compile(_alt(LEX["creation_verbs"]))
@@ -284,7 +286,7 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         i = bisect_right(sep_ends, m.start()) - 1
         start = max(boundary, sep_ends[i] if i >= 0 else 0)
         before = text[start:m.start()]
-        if _SKIP_END.search(before.rstrip()) or _skip_value(text, m, before, bases):
+        if _SKIP_END.search(before.rstrip()) or "每年" in before or _skip_value(text, m, before, bases):
             boundary = m.end()
             continue
         years = [y for pos, y, _ in cues if pos <= m.start()]
@@ -357,6 +359,8 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         if not _MEASURE_END.search(indicator):
             indicator += _chain_head(text, m.start())
         boundary = end
+        if unit == "平方公里" and _AREA.search(indicator):  # the area of a zone, a fact not a target
+            continue
         if indicator in _GENERIC or (indicator in _BARE and len(indicator) <= 3) or len(indicator) < 2 or len(indicator) > _MAX_INDICATOR \
                 or not re.search(r"[\u4e00-\u9fff]", indicator):
             continue
@@ -396,9 +400,10 @@ def _scale_targets(text, cues, year, found) -> list[tuple[Target, int, int]]:
     return out
 
 
-def read_value_texts(text: str, year: int | None) -> list[tuple[Target, int, int]]:
+def read_value_texts(text: str, year: int | None, dated: bool = True) -> list[tuple[Target, int, int]]:
     """Targets whose value is a phrase (实现…全覆盖, 按…下达目标, 翻一番 …), indicator = the clause before it.
 
+    A weak phrase (…全覆盖, 达到…水平) counts only in a `dated` sentence or as its first clause.
     A list before the phrase gives one target per member ("A、B等指标年均增速高于…" → A年均增速, B年均增速).
     """
     out = []
@@ -406,6 +411,8 @@ def read_value_texts(text: str, year: int | None) -> list[tuple[Target, int, int
         seps = [x.end() for x in _SEP.finditer(text, 0, m.start())]
         start = seps[-1] if seps else 0
         phrase = m.group(0)
+        if start and not dated and _WEAK_VALUE.search(phrase):
+            continue
         indicator = _clean_indicator(text[start:m.start()])
         if phrase.endswith("覆盖"):
             lead = re.match(r"(?:基本)?(?:实现|做到)", phrase).group(0)
@@ -488,7 +495,7 @@ def extract(ctx) -> None:
         cues = _year_cues(text, base_year)
         found = read_sentence(text, base_year, year, cues)
         taken = [(a, b) for _, a, b in found]
-        for t, a, b in read_value_texts(text, year):
+        for t, a, b in read_value_texts(text, year, bool(cues)):
             if any(x < b and a < y for x, y in taken):
                 continue
             years = [y for pos, y, _ in cues if pos <= b]

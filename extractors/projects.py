@@ -36,6 +36,11 @@ _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
 _SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=建设|项目|工程|改造|$)")
 _ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"]))  # cheap test before cleaning a piece that needs a head noun
 _MAX_PIECE = 60
+_QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
+_QUOTED_HEAD_END = re.compile(f"(?:{_alt(_LEX['quoted_heads'])})$")
+_SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[大个批带]|十[一二三四五]五)")  # “三大改造”, “十四五”
+_QUOTED = re.compile("“(?P<q>[^“”\"，,。;；:：、]{2,24})[”\"](?P<rest>[\\u4e00-\\u9fffA-Za-z0-9+]{0,12}?"
+                     f"(?:{_alt(_LEX['quoted_heads'])}))(?![\\u4e00-\\u9fff])")
 _OWNER_QUOTE = re.compile(r"^\s*[^“”\s]{2,12}\s*“(?P<name>[^“”]{4,40})”\s*$")
 _TRAIL = re.compile(r"(?:的)?(?:项目建设|建设步伐|建设任务|建设进度|建设|进度|规划实施|功能|应用|作用|工作|前期工作|落地应用|落地|运行)$")
 _CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_heads'])})$")
@@ -68,7 +73,7 @@ def _ok(name: str, need_suffix: bool) -> bool:
         return False
     if _BAD_START.match(name) or _BAD_PART.search(name) or _NUM_MEASURE.search(name):
         return False
-    if need_suffix and not _headed(name):
+    if need_suffix and (not _headed(name) or "的" in name and not name.endswith("项目")):  # 建设功能完备的甲中心: a description, not a name
         return False
     if _CHAIN_END.search(name) and not _SUFFIX_END.search(name):
         return False
@@ -155,7 +160,7 @@ def _sentence_projects(sent_text: str, listy: bool):
         for piece, p0 in _pieces(clause[region_start:], region_start):
             if len(piece) > _MAX_PIECE or not _ANY_SUFFIX.search(piece):
                 continue
-            owned = _OWNER_QUOTE.match(piece)
+            owned = _OWNER_QUOTE.match(_TRAIL.sub("", piece.rstrip()))
             if owned and _headed(owned.group("name")):  # 甲集团“乙重点实验室”: the project is the quoted name
                 p0 += owned.start("name") - 1
                 piece = piece[owned.start("name") - 1:]
@@ -164,6 +169,17 @@ def _sentence_projects(sent_text: str, listy: bool):
                 found.append((name, base + p0, base + p0 + len(piece), rule))
         if cue or listy or len(found) >= 2:
             yield from found
+
+
+def _quoted_projects(text: str):
+    """Yield (name, start, end, rule) for quoted names followed by a project head noun (“甲乙”服务平台)."""
+    for m in _QUOTED.finditer(text):
+        q, rest = m.group("q"), m.group("rest")
+        if _SLOGAN.match(q):
+            continue
+        name = clean_name(q if _QUOTED_HEAD_END.search(q) and rest in _QUOTED_HEADS else q + rest)
+        if _ok(name, need_suffix=False) and "的" not in name:
+            yield name, m.start(), m.end(), "project.quoted"
 
 
 def logical_sentences(ctx):
@@ -192,7 +208,10 @@ def extract(ctx) -> None:
         if listy is None:
             listy = boxed[sent.section_id] = _in_box(ctx, sent)
         flat = joined.replace("\n", "")
-        for name, start, end, rule in _sentence_projects(joined, listy):
+        found = _sentence_projects(joined, listy)
+        if "“" in joined:
+            found = list(found) + list(_quoted_projects(joined))
+        for name, start, end, rule in found:
             key = f"{sent.index}/{name}"
             if key in seen or name in places:
                 continue

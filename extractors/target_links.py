@@ -20,7 +20,7 @@ HEADING_CHAIN_SHARE = 0.5  # a heading names "the" chain when the name is at lea
 LOOKBACK = 12  # sentences searched back for a goal line
 # after a chain name at the head of the indicator: the indicator measures that chain
 CHAIN_MEASURE = re.compile(r"(?:产业|行业|业)?(?:总产值|产值|增加值|交易额|交易总额|营业收入|主营业务收入|销售收入|"
-                           r"总收入|收入|规模|产量|存栏|出栏|种植面积|面积|占)")
+                           r"总收入|收入|规模|产量|存栏|出栏|种植面积|面积|产业集群|集群|占)")
 
 
 def link(ctx, sent, target, ref, start=None, end=None) -> None:

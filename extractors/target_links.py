@@ -1,7 +1,7 @@
 """HAS_TARGET: which Goals and IndustryChains a target quantifies.
 
-IndustryChain: a chain the indicator is about (新材料产业产值, 生猪存栏 → 新材料, 生猪: the chain opens the
-indicator and a measure follows), and the one chain named by the innermost enclosing heading that names
+IndustryChain: a chain the indicator is about (新材料产业产值, 生猪存栏 → 新材料, 生猪: a chain named in the
+document opens the indicator and a measure follows), and the one chain named by the innermost enclosing heading that names
 chains ("（三）现代金融" → 现代金融).
 Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …); the
 goal line just before the sentence in the same section (——建设区域经济中心, ■ …) instead, unless that
@@ -23,31 +23,37 @@ CHAIN_MEASURE = re.compile(r"(?:产业|行业|业)?(?:总产值|产值|增加值
                            r"总收入|收入|规模|产量|存栏|出栏|种植面积|面积|产业集群|集群|占)")
 
 
-def link(ctx, sent, target, ref, start=None, end=None) -> None:
-    """Link one target read from `sent` (or, for table rows, from the span [start, end) of a section)."""
+def link(ctx, sent, target, ref) -> None:
+    """Link one target read from `sent` (None for a table row: its mention's section is used)."""
     section_id = sent.section_id if sent is not None else target.mention.section_id
-    for head in _chains(ctx, sent, section_id, target.indicator, start, end) + _goals_for(ctx, sent, section_id):
+    for head in _chains(ctx, section_id, target.indicator) + _goals_for(ctx, sent, section_id):
         ctx.add_relation("HAS_TARGET", Ref(head.label, head.name), ref, target.mention)
 
 
-def _chains(ctx, sent, section_id, indicator, start, end):
-    if sent is not None:
-        cache = ctx.__dict__.setdefault("_sentence_chains", {})
-        if sent.index not in cache:
-            cache[sent.index] = sorted(ctx.entities_in(sent, "IndustryChain"), key=lambda e: -len(e.name))
-        chains = cache[sent.index]
-    else:
-        chains = sorted(_within(_sorted(ctx, "IndustryChain"), start, end), key=lambda e: -len(e.name))
+def _chains(ctx, section_id, indicator):
     out = []
-    for chain in chains:
-        at = indicator.find(chain.name)
-        if 0 <= at <= 4 and CHAIN_MEASURE.match(indicator, at + len(chain.name)):
-            out.append(chain)
-            break
+    names, pattern = _doc_chains(ctx)
+    if pattern is not None:
+        for at in range(min(5, len(indicator))):
+            m = pattern.match(indicator, at)
+            if m and CHAIN_MEASURE.match(indicator, m.end()):
+                out.append(names[m.group(0)])
+                break
     heading = _heading_chain(ctx, section_id)
     if heading is not None and all(heading.name != c.name for c in out):
         out.append(heading)
     return out
+
+
+def _doc_chains(ctx):
+    """Chain names found anywhere in the document: (name -> entity, one pattern of them, longest first)."""
+    n = len(ctx.facts.entities)
+    cached = ctx.__dict__.get("_doc_chains")
+    if cached is None or cached[0] != n:
+        names = {e.name: e for e in _sorted(ctx, "IndustryChain")[0]}
+        pattern = re.compile("|".join(re.escape(x) for x in sorted(names, key=len, reverse=True))) if names else None
+        cached = ctx.__dict__["_doc_chains"] = (n, (names, pattern))
+    return cached[1]
 
 
 def _heading_chain(ctx, section_id):

@@ -116,5 +116,5 @@ def extract(ctx, base_year) -> list[tuple[int, int]]:
             mention = Mention(doc.doc_id, section, text, table.start, table.end, doc.page_at(table.start),
                               "targets.table")
             t = replace(t, mention=mention)
-            target_links.link(ctx, None, t, ctx.add_target(t), table.start, table.end)
+            target_links.link(ctx, None, t, ctx.add_target(t))
     return spans

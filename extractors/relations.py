@@ -46,6 +46,10 @@ _LOCAL_PLACE = re.compile(r"..(?:镇|乡|街道|村|社区|片区|板块)$")
 _NAMED_AFTER = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷|桥)|(?:区|市|县|省)?[^\u4e00-\u9fff]")
 _RUN_VERB = re.compile(f"(?:{_alt(_LEX['run_verbs'])})(?:[^,，;；:：。、]{{0,3}})$")
 _RUN_MIN = 3  # chains a 、-run under a chain heading needs to be read as the heading chain's members
+_FEATURE = re.compile(r"(?:河|湖|山|渠|库|流域|遗址|故里)$")  # rivers, hills, sites: a project there is named after them
+_URBAN_AREA = re.compile(r"..(?:片区|板块|新区|组团)$")
+_INDUSTRIAL = re.compile(r"产业|开发|园|自贸|高新|经济|工业|科技|物流|保税|综合|示范|集聚")
+_AREA = re.compile(r"..(?:镇|乡|街道|片区|板块|新区|组团)$")
 _PARAGRAPH_REACH = 200  # characters an inline enterprise heading reaches into its paragraph
 _ENT_HEAD = re.compile(f"^[^、]{{2,24}}(?:{_alt(_LEX['enterprise_ends'])})$")
 _CJK_OR_LATIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]")
@@ -378,11 +382,29 @@ def _enterprise_of(ctx, d: _Doc, p) -> str | None:
 
 def _place_prefix_ok(name: str, place: str, home: str | None, industrial: bool) -> bool:
     """A place opening a project name locates it: a town, village or district of the plan's area, or a
-    place other than the plan's own home area, unless the name is a road or site named after it (甲乙路)
+    place other than the plan's own home area or a natural feature, unless the name is a road named after it
     or an industry list's entry, where a city or province names the enterprise's origin (某省甲企业…)."""
     if _LOCAL_PLACE.search(place):
         return True
-    return not industrial and place != home and not _NAMED_AFTER.match(name, len(place))
+    return not industrial and place != home and not _NAMED_AFTER.match(name, len(place)) \
+        and not _FEATURE.search(place)
+
+
+def _where(ctx, label: str, name: str, mention, known) -> Ref:
+    """The end of a LOCATED_IN: an urban area of the city (甲片区, 乙板块, 丙新区) is a Place even where
+    it was read as a park; industrial zones stay parks."""
+    if label == "Park" and _URBAN_AREA.search(name) and not _INDUSTRIAL.search(name):
+        return _ensure(ctx, "Place", name, mention, known)
+    return Ref(label, name)
+
+
+def _sentence_area(ctx, sent, start: int):
+    """The one town, district or area (甲镇, 乙片区) the sentence names before a project listed in it."""
+    found = ctx.entities_in(sent)
+    first = min((e.mention.start for e in found if e.label == "Project"), default=start)
+    areas = {(e.label, e.name): e for e in found if e.label in ("Place", "Park")
+             and e.mention.end <= first and _AREA.search(e.name)}
+    return next(iter(areas.values())) if len(areas) == 1 else None
 
 
 def _village(name: str) -> str | None:
@@ -421,12 +443,17 @@ def _undertakes_located(ctx, d: _Doc, projects, serving: set, done, known) -> No
         elif place and (ent or not _place_prefix_ok(name, place, d.home, name in serving)):
             place = None
         if park and (not place or len(park) >= len(place)):
-            _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Park", park), p.mention, done)
+            _rel(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, "Park", park, p.mention, known), p.mention, done)
         elif place:
             _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", place), p.mention, done)
         m = _IN_PLACE.search(sent.text)
         if m and m.group("place") in places and m.end() <= p.mention.start - sent.start + 2:
             _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
+        elif not park and not place and not ent:
+            where = _sentence_area(ctx, sent, p.mention.start)
+            if where:
+                _rel(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, where.label, where.name, p.mention, known),
+                     p.mention, done)
 
 
 def _anchors(ctx, d: _Doc, sent, done, known) -> None:

@@ -3,9 +3,15 @@
 A sentence is read value by value: every number with a unit (or after a comparator) is a candidate; the
 indicator is the text between the previous boundary (clause separator or the previous value) and the
 value ("A达到X，B突破Y"), or, after a creation verb, the noun phrase that follows ("建设81个公交港湾").
-The target year is the last year cue before the value (到2025年, “十四五”期间 → 2025), else the
-document's target year; values of past years are achievements, not targets. Rule tables live in
-extractors/lexicon/targets.json. HAS_TARGET links are made by extractors/target_links.py.
+Shared lists give one target per member ("A、B、C覆盖率分别达到x、y、z", "人数和收入…均超过"); a bare
+measure takes the subject of the target before it (生猪存栏…、出栏 → 生猪出栏; 总数, 税收); "N%的X…" is the
+share of X; members in brackets take the head noun before them (产业集群(甲200亿元…)).
+The target year is the last year cue before the value (到2025年, “十四五”期间 → 2025), else a later
+horizon named by an enclosing heading (2035年远景目标), else the document's target year; values of past
+years are achievements, not targets; distances, incentive conditions, baselines (在现有…基础上), yearly
+quotas (每年) and zone areas are not targets. A sentence cut at a line end is read joined to the next.
+Rule tables live in extractors/lexicon/targets.json. HAS_TARGET links are made by
+extractors/target_links.py.
 """
 from __future__ import annotations
 

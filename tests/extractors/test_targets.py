@@ -40,3 +40,29 @@ def test_table_cells():
 def test_default_year():
     assert default_year("到2025年,……到2025年,……到2035年") == 2025
     assert default_year("“十三五”时期") == 2020
+
+
+def test_shared_list_members():
+    from extractors.targets import _split_and, _split_list
+    assert _split_list("城市集中供水、供热、供气覆盖率") == ["城市集中供水覆盖率", "城市集中供热覆盖率", "城市集中供气覆盖率"]
+    assert _split_list("供水、供热覆盖率") == ["供水覆盖率", "供热覆盖率"]
+    assert _split_and("游客人数和收入占全省比重") == ["游客人数占全省比重", "游客收入占全省比重"]
+
+
+def test_bare_measure_takes_subject():
+    a, b = _one("到2025年,全区生猪存栏30万头、出栏50万头。")
+    assert (a.indicator, b.indicator) == ("生猪存栏", "生猪出栏")
+
+
+def test_table_rows():
+    from types import SimpleNamespace
+    from extractors.target_tables import _columns, _row_target
+    table = SimpleNamespace(target_year=2020, baseline_year=2015)
+    header = ("序号", "指标", "单位", "基数", "值2", "值3", "属性")
+    cols = _columns(header)
+    t = _row_target(("12", "实际利用境内外资金", "亿元", "72.8", "-", "10", "预期性"), cols, table, 2020)
+    assert (t.value, t.value_text, t.growth) == (None, "年均增长10%", 10)
+    t = _row_target(("1", "地区生产总值增长", "%", "0.2", "-", ">8", "预期性"), cols, table, 2020)
+    assert (t.value, t.comparator) == (8, "超过")
+    t = _row_target(("16", "万元生产总值能耗", "吨标准煤", "4.3", "五年下降", "18%", "约束性"), cols, table, 2020)
+    assert (t.value, t.unit, t.comparator, t.attribute) == (18, "%", "下降", "约束性")

@@ -95,6 +95,7 @@ _SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456
 _TERMINAL = "。;!?"
 _WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
 _AREA = re.compile(r"面积$")
+_PER_AFTER = re.compile(r"^(?P<x>[^每]{2,}?)(?:总数|总量)?(?:达到|达|为)(?P<per>每[^,;。]{1,8})$")
 _AT_LEAST = ("不少于", "至少", "不低于", "超过")
 _JOINABLE_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z%,、”]$")
 _CREATE_START = re.compile(_alt(LEX["creation_verbs"]))
@@ -203,10 +204,14 @@ def _is_value(text: str, m: re.Match) -> bool:
 
 
 def _subject(indicator: str) -> str | None:
-    """What a measured indicator is about (生猪存栏 → 生猪, 新增高新技术企业 → 高新技术企业), for bare measures after it."""
+    """What a measured indicator is about (生猪存栏 → 生猪, 新增高新技术企业 → 高新技术企业), for bare measures after it.
+
+    None when the indicator has no separable measure, creation verb or per-unit lead (年产葡萄酒)."""
     s = _RELATED_TAIL.sub("", _CREATE_LEAD.sub("", _PER_UNIT.sub("", indicator)))
-    s = _BARE_END.sub("", s)
-    return s if len(s) >= 2 else None
+    t = _BARE_END.sub("", s)
+    if t == indicator:
+        return None
+    return t if len(t) >= 2 else None
 
 
 def _split_list(indicator: str) -> list[str]:
@@ -323,7 +328,8 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         growth, end = None, m.end()
         if _GROWTH_END.search(indicator) and unit == "%":
             growth = value
-            if not _GROWTH_END.sub("", indicator) and adjacent and prev[0].growth is None:
+            if not _GROWTH_END.sub("", indicator) and adjacent and prev[0].growth is None \
+                    and not _SEP.search(text, prev[2], m.start()):  # "225亿元、年均增长9%": the growth of the level
                 out[-1] = (replace(prev[0], growth=plain(value)), prev[1], m.end())
                 boundary = m.end()
                 continue
@@ -358,6 +364,9 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
                 and not indicator.startswith(_KEEP):
             indicator = next(k for k in _KEEP if prev[0].indicator.startswith(k)) + indicator
         indicator = _LEAD_VERB.sub("", _clean_indicator(indicator))
+        per = _PER_AFTER.match(indicator)
+        if per:  # "养老床位总数达到每千名老年人35张" → 每千名老年人养老床位
+            indicator = per.group("per") + per.group("x")
         if indicator in _BARE and last is not None:
             subject = (subjects.get(len(out) - 1) if prev else None) or _subject(last.indicator)
             if subject:

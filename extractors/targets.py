@@ -95,6 +95,7 @@ _SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456
 _TERMINAL = "。;!?"
 _WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
 _AREA = re.compile(r"面积$")
+_ATTRIBUTE = re.compile(r"\s*\((预期性|约束性|引导性)(?:指标)?\)")
 _PER_AFTER = re.compile(r"^(?P<x>[^每]{2,}?)(?:总数|总量)?(?:达到|达|为)(?P<per>每[^,;。]{1,8})$")
 _AT_LEAST = ("不少于", "至少", "不低于", "超过")
 _JOINABLE_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z%,、”]$")
@@ -386,10 +387,12 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
             names = [indicator]
         elif "均" in before and "和" in indicator:
             names = _split_and(indicator)
+        attribute = _ATTRIBUTE.match(text, end)
         for name in names:
             target = Target(name, None, value=plain(value), value_text=value_text, unit=unit, year=t_year,  # type: ignore[arg-type]
                             baseline=plain(pending_base), growth=plain(growth),
-                            comparator=_comparator(m) or ("不低于" if "至少" in before else None))
+                            comparator=_comparator(m) or ("不低于" if "至少" in before else None),
+                            attribute=attribute.group(1) if attribute else None)
             if subject:
                 subjects[len(out)] = subject
             out.append((target, start, end))

@@ -39,6 +39,8 @@ _STRIP = re.compile(r"(?:产业集群|产业链|产业|集群|行业)$")
 _DROP_YE = re.compile("(?<=" + "|".join("." + re.escape(w) for w in _LEX["drop_ye"]) + ")业$")
 _BAD_CHAIN = re.compile(r"^[一二三四五六七八九十两]+大|[\d的,，:：;；\"“”《》()（）]|发展|建设|推进|提升|加快|体系|格局|水平|能力|繁荣|完善|保护|传承|弘扬|一批|事业|公用")
 _ANCHOR = re.compile(f"(?:{_alt(_LEX['anchor_cues'])})(?P<list>[^,，。;；:：]{{2,80}}?)(?:{_LEX['anchor_ends']})")
+_NOT_FIRM = re.compile(r"^..化$|^(?:促进|提高|推动|引导|利用|加强)")  # 品牌化, 促进…: no enterprise
+_ANCHOR_ROLE = re.compile(r"企业|公司|集团|龙头|为重点|为代表|为主体")  # the list is said to be of enterprises
 _ENT_END = re.compile(f"^([^和及与、]{{2,16}}?(?:{_alt(_LEX['enterprise_ends'])}))")
 _CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{_alt(_LEX['capacity'])})")
 _SUBPARK = re.compile(r"(?:片区|园区|园|板块|区块|核心区|组团)$")
@@ -459,15 +461,21 @@ def _undertakes_located(ctx, d: _Doc, projects, serving: set, done, known) -> No
 def _anchors(ctx, d: _Doc, sent, done, known) -> None:
     for m in _ANCHOR.finditer(sent.text):
         items = [clean for it in m.group("list").split("、") if (clean := it.strip()) and 2 <= len(clean) <= 14]
-        if not items or any(_BAD_CHAIN.search(i) and not re.search(r"[(（]", i) for i in items):
+        if not items or any(_BAD_CHAIN.search(i) and not re.search(r"[(（]", i) or _NOT_FIRM.search(i) for i in items):
             continue
-        if "等" not in m.group(0)[len(m.group("list")):] and not all(_known_enterprise(d, i) for i in items):
+        tail = m.group(0)[m.start("list") - m.start() + len(m.group("list")):]
+        if not _ANCHOR_ROLE.search(tail) and not all(_known_enterprise(d, i) for i in items):
             continue
-        chains = d.inline_chains(sent.start) or d.section_chains(sent.section_id, skip_box=True)[0]
-        after = sent.text[m.end():]
-        own = [e.name for e in ctx.entities_in(sent, "IndustryChain")
-               if e.mention.start - sent.start >= m.end() and re.search(r"做大做强|发展|打造", after)]
-        tails = list(dict.fromkeys(chains + own[:1]))
+        lead = _LEAD_CLAUSE.match(sent.text)
+        lead_chains = chains_of_heading(lead.group(1)) if lead and lead.end() <= m.start() + 1 else []
+        if lead_chains:  # 甲产业，依托A、B等企业…: the sentence names its own chain first
+            tails = lead_chains
+        else:
+            chains = d.inline_chains(sent.start) or d.section_chains(sent.section_id, skip_box=True)[0]
+            after = sent.text[m.end():]
+            own = [e.name for e in ctx.entities_in(sent, "IndustryChain")
+                   if e.mention.start - sent.start >= m.end() and re.search(r"做大做强|发展|打造", after)]
+            tails = list(dict.fromkeys(chains + own[:1]))
         mention = ctx.mention(sent, m.start(), m.end(), "relations.anchors")
         for it in items:
             it = re.sub(r"^(?:龙头企业|骨干企业|企业)", "", it)

@@ -88,7 +88,7 @@ def _row_target(row, cols, table, base_year) -> Target | None:
     if not target:
         return None
     base = parse_cell(cell("base"))
-    growth_value = growth.get("value")
+    growth_value = None if growth.get("cumulative") else growth.get("value")  # [2.5] is a five-year sum
     attribute = next((a for a in ATTRIBUTES if a in cell("attribute")), None)
     return Target(name, None, value=target.get("value"), value_text=target.get("value_text"),  # type: ignore[arg-type]
                   unit=unit.replace("％", "%") if unit else None, year=table.target_year or base_year,

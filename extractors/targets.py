@@ -336,7 +336,7 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
                 continue
         verb = _CREATE_END.search(indicator)
         last = prev[0] if prev else None
-        subject = None
+        subject, shared_comparator = None, None
         if unit == "%" and not indicator and text.startswith("的", m.end()):
             indicator, end = _share_indicator(text, m.end())
         elif indicator.startswith("年均") and last is not None:
@@ -358,6 +358,7 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
             indicator = _RELATED_TAIL.sub("", lead + _NOUN_TAIL.sub("", phrase))
         elif not indicator and adjacent:
             indicator = queue.pop(0) if queue else prev[0].indicator
+            shared_comparator = prev[0].comparator
         elif adjacent and text[prev[2]:m.start()].lstrip().startswith("、") and not indicator.startswith("每") \
                 and _PER_UNIT.match(prev[0].indicator):
             indicator = _PER_UNIT.match(prev[0].indicator).group(0) + indicator
@@ -391,7 +392,7 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         for name in names:
             target = Target(name, None, value=plain(value), value_text=value_text, unit=unit, year=t_year,  # type: ignore[arg-type]
                             baseline=plain(pending_base), growth=plain(growth),
-                            comparator=_comparator(m) or ("不低于" if "至少" in before else None),
+                            comparator=_comparator(m) or ("不低于" if "至少" in before else None) or shared_comparator,
                             attribute=attribute.group(1) if attribute else None)
             if subject:
                 subjects[len(out)] = subject

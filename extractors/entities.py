@@ -2,7 +2,8 @@
 
 Each family proposes candidate spans per sentence (extractors/places.py, parks.py, orgs.py, chains.py);
 here overlaps are resolved (the longer span wins within a label and across labels; an administrative
-division inside another entity's name is kept as its own mention), entities are added with exact
+division inside another entity's name is kept as its own mention; a short-form place that only occurs
+glued to a following noun is dropped), entities are added with exact
 offsets, and PART_OF is added for places (division hierarchy, between places the document names) and
 for industry chains (taxonomy).
 """
@@ -13,6 +14,9 @@ from extractors.facts import Ref
 from extractors.spans import Candidate, boundaries
 
 _NESTABLE_RULES = ("place.division", "place.region")
+# Places named by a short form (divisions outside the document's own area, regions, features) that
+# every mention glues to a following noun (某山石膏, 某州路, 某山实验室) only occur inside other names.
+_EMBEDDABLE_RULES = ("place.division", "place.region", "place.feature")
 
 
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
@@ -37,6 +41,7 @@ def _resolve(cands: list[Candidate]) -> list[Candidate]:
 
 
 def extract(ctx) -> None:
+    """Candidates of every sentence first, then the document-level place filter, then the facts."""
     sents = ctx.parsed.sentences
     texts = [s.text for s in sents]
     all_bounds = [boundaries(toks) for toks in ctx.tokens]
@@ -45,6 +50,8 @@ def extract(ctx) -> None:
     local = places.local_automaton(counties)
     known = {id(a) for c in counties for a in [c, *c.ancestors()]}
     doc_orgs = orgs.DocumentNames(texts, all_bounds)
+    per_sentence = []
+    free: dict[str, bool] = {}  # embeddable place name → seen standing on its own at least once
     for i, sent in enumerate(sents):
         text, bounds = sent.text, all_bounds[i]
         divs = places.divisions_in(text, bounds, hits[i], local, known)
@@ -54,6 +61,14 @@ def extract(ctx) -> None:
         cands += orgs.candidates(text, bounds, place_cands, doc_orgs, i)
         cands += chains.candidates(text, bounds, place_cands)
         kept = set(_resolve(cands))
+        home = {id(c) for c, d in divs if d is not None and (id(d) in known or c.name != d.short)}
+        for c in kept:
+            if c.label == "Place" and c.rule in _EMBEDDABLE_RULES and len(c.name) <= 3:
+                own = id(c) in home or not places.embedded(text, bounds, c.end)
+                free[c.name] = free.get(c.name, False) or own
+        per_sentence.append((sent, divs, kept))
+    for sent, divs, kept in per_sentence:
+        kept = {c for c in kept if free.get(c.name, True) or c.label != "Place"}
         _place_hierarchy(ctx, sent, [(c, d) for c, d in divs if c in kept and d is not None])
         for c in sorted(kept, key=lambda c: c.start):
             m = ctx.mention(sent, c.start, c.end, c.rule)

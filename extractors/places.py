@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from extractors.lexicon import divisions
-from extractors.spans import CJK, Candidate, boundaries, known_word, lexicon, proper_nouns
+from extractors.spans import CJK, Candidate, boundaries, known_word, lexicon, pos_of, proper_nouns
 
 RULES = lexicon("places.json")
 _STOP = frozenset(RULES["stop_tokens"])
@@ -33,6 +33,11 @@ _NOT_AFTER = tuple(sorted(RULES["not_after_feature"], key=len, reverse=True))
 _SHORT_BAD_END = frozenset(RULES["short_bad_end"])
 _SHORT_STOP = frozenset(RULES["short_stop"])
 _NOT_SHORT = frozenset(RULES["not_division_short"])
+_FREE_NOUNS = frozenset(RULES["free_nouns"])
+_NOUN_TAGS = ("n", "ng", "nz", "nt", "nr")
+_NAME_HEADS_1 = frozenset(RULES["name_heads_1"])
+_FUNCTION_CHARS = frozenset(RULES["function_chars"])
+_CONJUNCTIONS = "和与及或即"
 _ZONE_SUFFIXES = tuple(s for s in lexicon("parks.json")["suffixes"] if s != "新区")
 
 
@@ -168,6 +173,25 @@ def divisions_in(text: str, bounds: list[int], hits: list[tuple], local, known: 
     return sorted(out, key=lambda x: x[0].start)
 
 
+def embedded(text: str, bounds: list[int], end: int) -> bool:
+    """The name ending at `end` is glued to a following noun (jieba noun or unseen word) that does not
+    just say where (地区, 一带 …) or name another place: it is part of a longer name (某山石膏, 某州路),
+    not a place mention of its own. A one-character noun counts only as a name head (路, 厂 …)."""
+    i = bisect_right(bounds, end)
+    if i >= len(bounds):
+        return False
+    if end not in bounds:  # the name ends inside a token
+        return CJK.match(text[end]) is not None
+    nxt = text[end:bounds[i]]
+    if not all(CJK.match(c) for c in nxt) or nxt in _FREE_NOUNS:
+        return False
+    if len(nxt) == 1:
+        return nxt in _NAME_HEADS_1
+    if known_word(nxt):
+        return pos_of(nxt) in _NOUN_TAGS
+    return nxt[0] not in _FUNCTION_CHARS
+
+
 def _village_context(text: str, s: int, e: int) -> bool:
     after = text[e:e + 1]
     before = text[s - 1:s] if s else ""
@@ -189,7 +213,7 @@ def left_edge(text: str, bounds: list[int], end: int, stop=_STOP, max_chars: int
         tok = text[prev:start]
         if tok in stop or not all(CJK.match(c) or c.isalnum() for c in tok) or end - prev > max_chars:
             break
-        if tok.isdigit():
+        if tok.isdigit() or pos_of(tok) in ("m", "q"):  # 两大都市圈: a count opens no name
             break
         start = prev
     return start
@@ -206,6 +230,19 @@ def _trim_common(text: str, bounds: list[int], start: int, end: int, place_start
     return start
 
 
+def _after_conjunction(text: str, bounds: list[int], start: int, end: int, place_starts) -> int:
+    """A conjunction opening a token of the prefix, or inside an unseen one (甲和乙经济带 cut as 甲|和乙),
+    opens the name after it; `end` (no name) when nothing is left."""
+    i = bisect_right(bounds, start)
+    edges = [start, *[b for b in bounds[i:] if b < end], end]
+    for a, b in zip(edges, edges[1:]):
+        tok = text[a:b]
+        k = max(tok.rfind(c) for c in _CONJUNCTIONS)
+        if k >= 0 and a not in place_starts and (k == 0 or len(tok) == 1 or not known_word(tok)):
+            start = a + k + 1
+    return start if end - start >= 2 else end
+
+
 def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:
     """Areas named by an area suffix (伊洛河流域, 中原城市群, 豫西北) and geographic features (伊洛河, 首阳山)."""
     starts = {c.start: c for c in places}
@@ -214,6 +251,7 @@ def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Cand
     for m in _AREA.finditer(text):
         suf_start = m.start()
         start = left_edge(text, bounds, suf_start)
+        start = _after_conjunction(text, bounds, start, suf_start, starts)
         start = _trim_common(text, bounds, start, suf_start, starts)
         if start >= suf_start:
             continue

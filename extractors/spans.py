@@ -50,17 +50,20 @@ def token_index(tokens: list[str]) -> dict[int, int]:
 def _tags() -> dict[str, str]:
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     text = Path(path).read_text(encoding="utf-8")
-    return dict(re.findall(r"^(\S{1,6}) \d+ (ns|nr|nt|nz|v|p|c|d|r|u|m|q|vd|ad|f)\r?$", text, re.M))
+    return dict(re.findall(r"^(\S{1,6}) \d+ (ns|nr|nt|nz|ng|n|vn|v|p|c|d|r|u|m|q|vd|ad|a|f)\r?$", text, re.M))
+
+
+_PROPER = ("ns", "nr", "nt", "nz")
 
 
 @lru_cache(maxsize=1)
 def proper_nouns() -> dict[str, str]:
     """Words of jieba's own dictionary tagged as proper nouns (ns place, nr person, nt organisation, nz other)."""
-    return {w: t for w, t in _tags().items() if t[0] == "n"}
+    return {w: t for w, t in _tags().items() if t in _PROPER}
 
 
 def pos_of(word: str) -> str:
-    """jieba's dictionary tag of a word among proper nouns, verbs and function words ("" otherwise)."""
+    """jieba's dictionary tag of a word among nouns, verbs, adjectives and function words ("" otherwise)."""
     return _tags().get(word, "")
 
 

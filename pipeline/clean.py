@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from pipeline.model import Document, Table
-from pipeline.tables import parse_flat_indicators
+from pipeline.tables import is_header_line, parse_flat_indicators
 
 _NUM = r"[一二三四五六七八九十百零〇\d]+"
 HEADING_START = re.compile(
@@ -22,7 +22,13 @@ HEADING_START = re.compile(
 BOX_HEAD = re.compile(r"^专栏\s*(\d+(?:\s*[-—–]\s*\d+)?)")
 _BOX_END = re.compile(rf"^(?:第{_NUM}[篇章节]|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|——|●|#{{1,6}}\s|专栏)")
 _BOX_ITEM = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])")
-_END = re.compile(r"[。!?;:…」』”]$")
+_END = re.compile(r"(?:[。!?;:…]|[。!?;:…][”’」』])$")  # a closing quote alone does not end a sentence
+_SENTENCE_MARK = re.compile(r"[。!?;:]")
+_NOTE = re.compile(r"^注\s*[:]")
+_NUMERALS = re.compile(r"[一二三四五六七八九十百零〇\d]+")
+MIN_RUN_ON_HEADING = 24  # display width; a heading line shorter than this is never broken by the layout
+RUN_ON_SHARE = 0.6  # ... nor one narrower than this share of the body text width (larger fonts hold fewer)
+RUN_ON_SLACK = 8  # a broken heading line falls short of its style's widest line by at most this (breaks at word ends)
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*/?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’—…·"
@@ -60,7 +66,7 @@ def clean(doc: Document) -> Document:
     lines = _paged_lines(doc, text)
     lines = _drop_furniture(lines)
     full = _full_width(lines)
-    blocks = _blocks(lines, full)
+    blocks = _blocks(lines, full, _heading_widths(lines))
     return _render(doc, blocks)
 
 
@@ -114,16 +120,51 @@ def _full_width(lines: list[_Line]) -> int:
     return widths[int(len(widths) * 0.8)] if widths else 10**6
 
 
+def _fills(text: str, full: int) -> bool:
+    """The line runs to the right margin (the layout, not the author, ended it)."""
+    return width(text) >= full - max(6, full // 8)
+
+
 def _unfinished(block: _Block | None, full: int) -> bool:
     if block is None or block.kind != "para" or not block.lines:
         return False
     last = block.lines[-1].text
     if last.startswith("(") and last.endswith(")"):
         return False
-    return not _END.search(last) and width(last) >= full - max(6, full // 8)
+    return not _END.search(last) and _fills(last, full)
 
 
-def _blocks(lines: list[_Line], full: int) -> list[_Block]:
+def _shape(text: str) -> str | None:
+    """The heading style of a line with its numerals blanked (第N章, N、, (N) …), else None."""
+    m = HEADING_START.match(text)
+    return _NUMERALS.sub("N", m.group(0)) if m else None
+
+
+def _heading_widths(lines: list[_Line]) -> dict[str, int]:
+    """The widest line of each heading style: what a heading line of that style holds at most."""
+    widths: dict[str, int] = {}
+    for l in lines:
+        shape = _shape(l.text)
+        if shape is not None:
+            widths[shape] = max(widths.get(shape, 0), width(l.text))
+    return widths
+
+
+def _heading_runs_on(block: _Block | None, line: _Line, widths: dict[str, int], full: int) -> bool:
+    """A heading line that fills its style's line width and is followed by a short line that is no heading and
+    ends no sentence: the layout broke the title, the short line is its end."""
+    if block is None or block.kind != "para" or len(block.lines) != 1:
+        return False
+    head, nxt = block.lines[0].text, line.text
+    shape = _shape(head)
+    if shape is None or BOX_HEAD.match(head) or _SENTENCE_MARK.search(head) or HEADING_START.match(nxt) \
+            or nxt.startswith(TABLE_ANCHOR) or _SENTENCE_MARK.search(nxt) or nxt.endswith((",", "、")):
+        return False
+    w = width(head)
+    return w >= max(MIN_RUN_ON_HEADING, full * RUN_ON_SHARE, widths[shape] - RUN_ON_SLACK) and width(nxt) <= w // 2
+
+
+def _blocks(lines: list[_Line], full: int, head_widths: dict[str, int]) -> list[_Block]:
     blocks: list[_Block] = []
     pending: list[_Block] = []  # boxes lifted out of a paragraph they interrupted
     open_para: _Block | None = None
@@ -145,7 +186,10 @@ def _blocks(lines: list[_Line], full: int) -> list[_Block]:
             blocks.extend(box_blocks)
             open_para = None
             continue
-        if open_para is not None and _unfinished(open_para, full) and not HEADING_START.match(line.text) \
+        if _heading_runs_on(open_para, line, head_widths, full):
+            open_para.lines.append(line)
+            open_para = None  # the heading is complete
+        elif open_para is not None and _unfinished(open_para, full) and not HEADING_START.match(line.text) \
                 and not (_CHAPTER.match(open_para.lines[0].text) and ("。" in line.text or width(line.text) > full // 2)):
             open_para.lines.append(line)
         else:
@@ -169,8 +213,11 @@ def _box(lines: list[_Line], i: int, full: int) -> tuple[int, list[_Block], bool
     resumes a paragraph (rather than starting at a heading)."""
     number = _box_number(lines[i].text)
     title = lines[i]
-    body: list[_Line] = []
     j, resumed, items = i + 1, False, False
+    if j < len(lines) and _title_below(title.text, lines[j].text):
+        title = _Line(f"{title.text} {lines[j].text}", title.page)
+        j += 1
+    body: list[_Line] = []
     blocks = [_Block("para", [title])]
     window = [k for k in range(j, min(len(lines), j + 400)) if _box_number(lines[k].text) != number]
     flat = parse_flat_indicators([lines[k].text for k in window])
@@ -189,19 +236,30 @@ def _box(lines: list[_Line], i: int, full: int) -> tuple[int, list[_Block], bool
             break
         if _BOX_ITEM.match(t):
             items = True
-        elif items and body and _END.search(body[-1].text) and not t.startswith("注"):
+        elif items and body and _END.search(body[-1].text) and not _fills(body[-1].text, full) \
+                and not t.startswith("注"):
             resumed = True
             break
         body.append(lines[j])
         j += 1
     para: _Block | None = None
     for l in body:
-        if para is not None and _unfinished(para, full) and not HEADING_START.match(l.text):
-            para.lines.append(l)
+        if para is not None and not HEADING_START.match(l.text) and (
+                _unfinished(para, full) or (_BOX_ITEM.match(para.lines[0].text) and _fills(para.lines[-1].text, full))):
+            para.lines.append(l)  # a numbered box item is one paragraph: a full line ends no item
+        elif para is not None and _NOTE.match(para.lines[0].text) and _BOX_ITEM.match(l.text):
+            para.lines.append(l)  # 注:1.… 2.… is one note, not items of the box
         else:
             para = _Block("para", [l])
             blocks.append(para)
     return j, blocks, resumed
+
+
+def _title_below(head: str, nxt: str) -> bool:
+    """A 专栏 line holding only its number, above a short line that is its title."""
+    m = BOX_HEAD.match(head)
+    return bool(m) and not head[m.end():].strip() and not HEADING_START.match(nxt) \
+        and not _SENTENCE_MARK.search(nxt) and 2 <= len(nxt) <= 40 and not is_header_line(nxt)
 
 
 def _join_lines(lines: list[_Line]) -> tuple[str, list[tuple[int, int]]]:

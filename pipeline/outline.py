@@ -24,7 +24,7 @@ STYLES = [
     ("(一)", "item", re.compile(r"^[(（][一二三四五六七八九十]+[)）]")),
     ("1.", "item", re.compile(r"^\d{1,2}[.、．](?!\d)")),
     ("(1)", "item", re.compile(r"^[(（]\d{1,2}[)）]")),
-    ("——", "item", re.compile(r"^——(?=[\u4e00-\u9fff])")),
+    ("——", "item", re.compile(r"^——(?=[\u4e00-\u9fff“《])")),
     ("●", "item", re.compile(r"^[●■◆]")),
 ]
 _RANK = {"篇": 0, "章": 1, "节": 2}
@@ -93,7 +93,10 @@ def outline(doc: Document) -> list[Section]:
             number = ""
         key = parent.section_id
         counters[key] = counters.get(key, 0) + 1
-        sec = Section(f"{parent.section_id}{counters[key]}/", doc.doc_id, re.sub(r"\s", "", number), title,
+        number = re.sub(r"\s", "", number)
+        if style == "box":
+            number = re.sub(r"[—–]", "-", number)
+        sec = Section(f"{parent.section_id}{counters[key]}/", doc.doc_id, number, title,
                       len(stack) + 1, len(sections), kind, parent.section_id, start, len(text), start + hlen)
         sections.append(sec)
         if style == "box":

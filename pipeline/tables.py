@@ -70,7 +70,7 @@ class FlatTable:
     target_year: int | None
 
 
-def _is_header_line(line: str) -> bool:
+def is_header_line(line: str) -> bool:
     return bool(_HEADER_WORD.match(line.replace(" ", "")))
 
 
@@ -107,7 +107,7 @@ def parse_flat_indicators(lines: list[str]) -> FlatTable | None:
             groups.append(current)
             expected += 1
             end = i + 1 if _split_values(current[1][0] if current[1] else "")[1] else end
-        elif _is_header_line(line) or _CATEGORY.match(line):
+        elif is_header_line(line) or _CATEGORY.match(line):
             pass
         elif current is not None:
             current[1].append(line)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.parse import parse
+from pipeline.parse import parse, parse_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCS = sorted(CORPUS.glob("00[23]_*.txt"))
@@ -97,3 +97,62 @@ def test_metadata_of_003():
     assert doc.period == "十三五"
     assert doc.level == "区县"
     assert "第十三个五年规划纲要" in doc.title
+
+
+def _raw_lines(stem):
+    return [l.strip() for l in next(CORPUS.glob(stem + "_*.txt")).read_text(encoding="utf-8").splitlines() if l.strip()]
+
+
+def test_chapter_titles_broken_by_the_layout_come_back_whole():
+    import unicodedata
+    raw = _raw_lines("002")
+    parsed = parse(next(CORPUS.glob("002_*.txt")))
+    titles = {s.number: s.title for s in parsed.sections if s.kind == "chapter"}
+    for number, tail in (("第八章", "保护核心区建设"), ("第十一章", "协同联动发展"), ("第五章", "创新发展示范区建设")):
+        k = next(i for i, l in enumerate(raw) if l.startswith(number))
+        assert raw[k + 1] == tail  # the title really is broken in the source
+        whole = unicodedata.normalize("NFKC", raw[k][len(number):].strip() + tail)
+        assert titles[number] == whole
+        body = next(s for s in parsed.sentences if s.start >= next(
+            x for x in parsed.sections if x.number == number).heading_end)
+        assert not body.is_heading and tail not in body.text
+
+
+def test_short_heading_does_not_swallow_the_next_short_line():
+    p = parse_text("第一章 总则\n附件\n" + "正文内容很长" * 6 + "。\n")
+    assert [s.title for s in p.sections[1:]] == ["总则"]
+
+
+def test_box_items_continue_over_full_lines_and_closing_quotes():
+    parsed = parse(next(CORPUS.glob("002_*.txt")))
+    text = parsed.document.text
+    box = next(s for s in parsed.sections if s.number == "专栏6-3")
+    items = {s.number: s for s in parsed.sections if s.parent_id == box.section_id}
+    eight = items["8."]
+    assert "推进土地经营权入股发展农业产业化经营" in text[eight.start:eight.end].split("\n")[0]
+    s = next(s for s in parsed.sentences if "加快“三农”" in s.text)
+    assert "加快“三农”大数据平台建设" in s.text
+    assert set(items) == {"1.", "2.", "3.", "4.", "5.", "6.", "8.", "9.", "10."}
+
+
+def test_box_title_on_the_line_below_its_number():
+    parsed = parse(next(CORPUS.glob("003_*.txt")))
+    box = next(s for s in parsed.sections if s.number == "专栏2-1")
+    assert box.title == "涧西区“十三五”经济社会发展核心指标"
+    assert parsed.document.tables[0].rows[1][1] == "地区生产总值"
+
+
+def test_box_notes_are_body_text():
+    parsed = parse(next(CORPUS.glob("003_*.txt")))
+    box = next(s for s in parsed.sections if s.number == "专栏2-1")
+    assert [s for s in parsed.sections if s.parent_id == box.section_id] == []
+    note = [s for s in parsed.sentences if "五年规划期累计" in s.text]
+    assert note and not note[0].is_heading and note[0].section_id == box.section_id
+
+
+def test_dash_headings_opening_with_a_quote():
+    raw = [l for l in _raw_lines("003") if l.startswith("——“")]
+    assert raw
+    parsed = parse(next(CORPUS.glob("003_*.txt")))
+    titles = {s.title for s in parsed.sections if s.number == "——"}
+    assert {"“互联网+”协同制造", "“互联网+”智能改造", "“互联网+”高效物流"} <= titles

@@ -156,3 +156,23 @@ def test_dash_headings_opening_with_a_quote():
     parsed = parse(next(CORPUS.glob("003_*.txt")))
     titles = {s.title for s in parsed.sections if s.number == "——"}
     assert {"“互联网+”协同制造", "“互联网+”智能改造", "“互联网+”高效物流"} <= titles
+
+
+def test_metadata_headline_without_its_subtitle_and_source_line_date():
+    raw = _raw_lines("001")
+    doc = parse(next(CORPUS.glob("001_*.txt"))).document
+    assert doc.title == raw[0] and raw[1].replace(" ", "") not in doc.title
+    source_line = next(l for l in raw[-3:] if "日报》" in l)
+    assert "2020年3月28日" in source_line and doc.date == "2020-03-28"
+
+
+def test_metadata_title_broken_over_two_lines_is_joined():
+    doc = parse(next(CORPUS.glob("002_*.txt"))).document
+    assert doc.title == "洛阳市偃师区国民经济和社会发展第十四个五年规划和2035年远景目标纲要"
+
+
+def test_metadata_year_only_from_title_or_file_name():
+    assert parse_text("包头市2022年数字政府建设考评办法\n一、总则\n", "a.txt").document.date == "2022"
+    assert parse_text("若干政策措施\n一、总则\n", "city_measures_2021.txt").document.date == "2021"
+    assert parse_text("某市规划和2035年远景目标纲要\n一、总则\n", "plan_2035.txt").document.date == ""
+    assert parse_text("到2025年,基本建成经济强盛、\n一、总则\n").document.title == ""

@@ -35,6 +35,8 @@ _GENERIC_ROAD = re.compile(f"(?:{_alt(_LEX['generic_roads'])})$")
 _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
 _SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=建设|项目|工程|改造|$)")
 _ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"]))  # cheap test before cleaning a piece that needs a head noun
+_ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["shared_heads"] + _LEX["quoted_heads"]
+                            + ["通道"]))  # a sentence without any of these holds no project
 _MAX_PIECE = 60
 _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
 _QUOTED_HEAD_END = re.compile(f"(?:{_alt(_LEX['quoted_heads'])})$")
@@ -202,7 +204,7 @@ def extract(ctx) -> None:
     places = {e.name for e in ctx.facts.entities if e.label == "Place"}
     boxed: dict[str, bool] = {}
     for sent, joined in logical_sentences(ctx):
-        if sent.is_heading or _is_inline_heading(ctx, sent):
+        if sent.is_heading or not _ANY_HEAD.search(joined) or _is_inline_heading(ctx, sent):
             continue
         listy = boxed.get(sent.section_id)
         if listy is None:

@@ -11,6 +11,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from extractors.facts import Ref
@@ -72,7 +73,17 @@ _NOT_VILLAGE_PART = re.compile(r"[乡农新老旧]村|城|示范|美丽|特色|�
 _IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
 
 
+@lru_cache(maxsize=4096)
+def _heading_chains(title: str) -> tuple[str, ...]:
+    return tuple(_read_heading_chains(title))
+
+
 def chains_of_heading(title: str) -> list[str]:
+    """The chains a heading names ('二、新材料产业' → 新材料; '6.科技、信息服务。' → 科技服务, 信息服务)."""
+    return list(_heading_chains(title))
+
+
+def _read_heading_chains(title: str) -> list[str]:
     """The chains a heading names ('二、新材料产业' → 新材料; '6.科技、信息服务。' → 科技服务, 信息服务)."""
     s = _NUMBERING.sub("", title).strip().rstrip("。")
     for _ in range(2):
@@ -152,6 +163,18 @@ class _Doc:
             return self.para_heads[i][2]
         return None
 
+    def entities_by_sentence(self) -> dict[int, list]:
+        """Entities found so far grouped by the sentence their mention starts in, in text order."""
+        out: dict[int, list] = {}
+        for e in self.ctx.facts.entities:
+            i = bisect_right(self.starts, e.mention.start) - 1
+            if i >= 0 and e.mention.start < self.sents[i].end:
+                out.setdefault(i, []).append(e)
+        for group in out.values():
+            if len(group) > 1:
+                group.sort(key=_text_order)
+        return out
+
     def in_series(self, sent) -> bool:
         """The sentence is one of a ；-separated series (it or the one before ends with ；)."""
         prev = self.sents[sent.index - 1].text if sent.index > 0 else ""
@@ -179,6 +202,10 @@ class _Doc:
             if c and not inner and not (skip_box and sec.kind == "box"):
                 inner = c
         return inner, box
+
+
+def _text_order(e) -> tuple[int, int]:
+    return e.mention.start, -e.mention.end
 
 
 def _rel(ctx, type_, head: Ref, tail: Ref, mention, done: set) -> None:
@@ -400,9 +427,8 @@ def _where(ctx, label: str, name: str, mention, known) -> Ref:
     return Ref(label, name)
 
 
-def _sentence_area(ctx, sent, start: int):
+def _sentence_area(found: list, start: int):
     """The one town, district or area (甲镇, 乙片区) the sentence names before a project listed in it."""
-    found = ctx.entities_in(sent)
     first = min((e.mention.start for e in found if e.label == "Project"), default=start)
     areas = {(e.label, e.name): e for e in found if e.label in ("Place", "Park")
              and e.mention.end <= first and _AREA.search(e.name)}
@@ -414,7 +440,7 @@ def _village(name: str) -> str | None:
     return m.group(1) if m and m.group(1) not in _NOT_VILLAGES and not _NOT_VILLAGE_PART.search(m.group(1)) else None
 
 
-def _undertakes_located(ctx, d: _Doc, projects, serving: set, done, known) -> None:
+def _undertakes_located(ctx, d: _Doc, projects, serving: set, by_sent: dict, done, known) -> None:
     places = set(d.names.get("Place", ()))
     parks = set(d.names.get("Park", ()))
     last = (None, None)  # (sentence, enterprise of its first project): a ；-series group shares it
@@ -452,7 +478,7 @@ def _undertakes_located(ctx, d: _Doc, projects, serving: set, done, known) -> No
         if m and m.group("place") in places and m.end() <= p.mention.start - sent.start + 2:
             _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
         elif not park and not place and not ent:
-            where = _sentence_area(ctx, sent, p.mention.start)
+            where = _sentence_area(by_sent.get(sent.index, ()), p.mention.start)
             if where:
                 _rel(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, where.label, where.name, p.mention, known),
                      p.mention, done)
@@ -495,10 +521,11 @@ def extract(ctx) -> None:
     projects = [e for e in ctx.facts.entities if e.label == "Project"]
     serving = _serves(ctx, d, projects, done, known)
     _heading_part_of(ctx, d, done, known)
-    _undertakes_located(ctx, d, projects, serving, done, known)
+    by_sent = d.entities_by_sentence()
+    _undertakes_located(ctx, d, projects, serving, by_sent, done, known)
     _park_part_of(ctx, d, done)
     for sent in d.sents:
-        found = ctx.entities_in(sent)
+        found = by_sent.get(sent.index, ())
         if "等" in sent.text or any(e.label == "Enterprise" for e in found):
             _anchors(ctx, d, sent, done, known)
         chains = [e for e in found if e.label == "IndustryChain"]

@@ -95,6 +95,7 @@ _SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456
 _TERMINAL = "。;!?"
 _WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
 _AREA = re.compile(r"面积$")
+_PER_LEAD_TAIL = re.compile(rf"(?:至少|均)(?:{_alt(LEX['creation_verbs'])})?$")
 _ATTRIBUTE = re.compile(r"\s*\((预期性|约束性|引导性)(?:指标)?\)")
 _PER_AFTER = re.compile(r"^(?P<x>[^每]{2,}?)(?:总数|总量)?(?:达到|达|为)(?P<per>每[^,;。]{1,8})$")
 _AT_LEAST = ("不少于", "至少", "不低于", "超过")
@@ -287,7 +288,7 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
     if (_PAST_SENT.search(text) or _INCENTIVE.search(text)) and not any(future for _, _, future in cues):
         return out
     default = year or base_year
-    boundary, pending_base, base_before, last_verb = 0, None, "", ""
+    boundary, pending_base, base_before, last_verb, last_lead = 0, None, "", "", ""
     sep_ends = [x.end() for x in _SEP.finditer(text)]
     bases = [b.span() for b in _BASIS.finditer(text)] if "基础" in text else []
     queue: list[str] = []  # members still to take of a shared list ("A、B、C…分别达到x、y、z")
@@ -298,6 +299,8 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         i = bisect_right(sep_ends, m.start()) - 1
         start = max(boundary, sep_ends[i] if i >= 0 else 0)
         before = text[start:m.start()]
+        if before.startswith("("):  # "1条甲(街区)、1个乙": a remark on the item before
+            before = _PAREN.sub("", before, count=1)
         if _SKIP_END.search(before.rstrip()) or "每年" in before or _skip_value(text, m, before, bases):
             boundary = m.end()
             continue
@@ -345,9 +348,12 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         elif noun and (verb or not indicator or not _MEASURE_END.search(indicator)):
             head = verb.group("verb") if verb else ("" if indicator else last_verb)
             last_verb = head
-            lead = _CREATE_END.sub("", re.sub(r"(?:至少|均)$", "", _clean_indicator(before))) \
-                if before.lstrip().startswith("每") else (head if head.startswith(_KEEP) else "")
-            lead = _CREATE_END.sub("", re.sub(r"(?:至少|均)$", "", lead)) if lead.startswith("每") else lead
+            if before.lstrip().startswith("每"):  # "每个镇建成1条甲", "每个县至少建成一所乙" → 每个镇建成甲, 每个县乙
+                lead = last_lead = _PER_LEAD_TAIL.sub("", _clean_indicator(before))
+            elif not indicator and adjacent and last_lead:  # "…、1个丙": the list shares the per-unit lead
+                lead = last_lead
+            else:
+                lead, last_lead = (head if head.startswith(_KEEP) else ""), ""
             phrase, end = noun.group(0), noun.end()
             if text[end:end + 1] == "、":  # "10个左右甲、乙的优势学科": the head after the last 的
                 sep = _SEP.search(text, end)

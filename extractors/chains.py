@@ -11,7 +11,7 @@ from functools import lru_cache
 import ahocorasick
 
 from extractors.facts import Ref
-from extractors.spans import CJK, Candidate, lexicon, walk_left
+from extractors.spans import CJK, Candidate, known_word, lexicon, pos_of, walk_left
 
 RULES = lexicon("chains.json")
 _STOP = frozenset(lexicon("parks.json")["prefix_stop"])
@@ -52,19 +52,73 @@ def _chain_context(text: str, start: int, end: int) -> bool:
             or len(text) <= RULES["short_line"])
 
 
+_NOUN_POS = frozenset(("n", "ng", "nz", "nt", "nr", "ns"))
+_LEAD_POS = frozenset(("v", "vn", "d", "ad", "p", "c", "r", "u"))
+_SCOPE = frozenset(RULES["scope_words"])
+_NOT_AFTER_HEAD = tuple(RULES["not_after_head"])
+_RIGHT_OK = tuple(sorted(RULES["right_ok"] + list(_HEAD_AFTER), key=len, reverse=True))
+_NOT_CHAIN_CLOSER = re.compile(r"等?(?:%s)" % "|".join(map(re.escape, RULES["list_closers_not_chain"])))
+
+
+def _free_standing(text: str, bounds: list[int], bi: dict[int, int], s: int, e: int) -> bool:
+    """The word is a whole item, not part of a compound: no common noun glued before it (智慧X, unless
+    a generic qualifier: 传统X) and none after it (X技术, X景区, X的; chain heads and list joints are
+    fine: X产业, X、, X等)."""
+    if s > 0 and CJK.match(text[s - 1]):
+        prev = text[bounds[bi[s] - 1]:s]
+        if pos_of(prev) in _NOUN_POS and prev not in _GENERIC:
+            return False
+    if e >= len(text) or not CJK.match(text[e]) or text.startswith(_RIGHT_OK, e):
+        return True
+    nxt = text[e:bounds[bi[e] + 1]] if bi[e] + 1 < len(bounds) else text[e:]
+    return nxt != "的" and pos_of(nxt) not in _NOUN_POS
+
+
+def _list_not_chains(text: str, e: int) -> bool:
+    """The 、 list the word ends belongs to closes with a noun that is not an industry (A、B等技术)."""
+    m = _LIST_RUN.match(text, e)
+    return _NOT_CHAIN_CLOSER.match(text, m.end()) is not None
+
+
+_LIST_RUN = re.compile(r"(?:、[^、,;:。等和及与]{1,14})*")
+
+
+def _trim_lead(text: str, bounds: list[int], bi: dict[int, int], s: int, end: int, tax_end: dict) -> int:
+    """Leading verbs, adverbs, function words and scope words (调整|产业, 切实增强|产业, 全国|产业) are
+    no part of a chain name; a taxonomy word opening there stops the trim."""
+    tax_starts = set(tax_end.values())
+    while s < end and s in bi and s not in tax_starts:
+        nxt = min(bounds[bi[s] + 1], end)
+        tok = text[s:nxt]
+        if not (pos_of(tok) in _LEAD_POS or tok in _SCOPE):
+            break
+        s = nxt
+    return s
+
+
 def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     bset = set(bounds)
+    bi = {b: i for i, b in enumerate(bounds)}
     place_names = frozenset(p.name for p in places)
     out = [Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
            for e, n in _taxonomy().iter(text)
-           if e + 1 - len(n) in bset and e + 1 in bset and _chain_context(text, e + 1 - len(n), e + 1)]
+           if e + 1 - len(n) in bset and e + 1 in bset and _chain_context(text, e + 1 - len(n), e + 1)
+           and _free_standing(text, bounds, bi, e + 1 - len(n), e + 1) and not _list_not_chains(text, e + 1)]
+    tax_end = {c.end: c.start for c in out}
     for m in _HEAD.finditer(text):
+        if text.startswith(_NOT_AFTER_HEAD, m.end()):
+            continue
         s = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"], _STOP_POS)
+        if m.start() in tax_end and tax_end[m.start()] < s:  # 节能|环保产业: the taxonomy word is whole
+            s = tax_end[m.start()]
+        s = _trim_lead(text, bounds, bi, s, m.start(), tax_end)
         lead = _NUM_LEAD.match(text, s)
         if lead and lead.end() < m.start():
             s = lead.end()
         name = text[s:m.start()]
-        if _ok(name, place_names) and not text.startswith(("化", "园", "基地", "链条", "体系", "项目", "工人", "结构", "发展", "工作"), m.end()):
+        if m.group(0) == "行业" and not any(a >= s for a in (tax_end.get(m.start(), -1),)):
+            continue  # 高风险行业, 窗口行业: only a taxonomy industry is written with 行业
+        if _ok(name, place_names):
             out.append(Candidate(s, m.end(), "IndustryChain", text[s:m.end()] if m.group(0) != "产业" else name + "产业",
                                  "chain.head"))
     for m in _LIST.finditer(text):

@@ -3,6 +3,7 @@
 
 Rules (the Mention's rule id): `project.list` (A、B、C等项目), `project.suffix` (实施X工程, 建设X中心, 建设甲乙路,
 lists of such names), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue needed),
+`project.item` (甲乙路立交桥工程,北起… : an item named before its description),
 `project.shared_head` (甲村、乙村等安置房 → 甲村安置房, 乙村安置房); an owner before a quoted name is left
 out (甲集团“乙实验室” → 乙实验室). Lists after 一批/各级/获批 … name categories
 and give nothing; a name that is a known place gives nothing.
@@ -49,6 +50,8 @@ _CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_heads'])})$")
 _BAD_START = re.compile(f"^(?:{_alt(_LEX['bad_starts'])})")
 _BAD_PART = re.compile(_alt(_LEX["bad_parts"]))
 _GENERIC = frozenset(_LEX["generic"])
+_NAME_VERBS = re.compile(_alt(_LEX["name_verbs"]))
+_ITEM_HEAD = re.compile(f"(?:{_alt(_LEX['item_heads'])})$")
 _AND = re.compile(r"(?<=[园地馆线心场站院室])[和及](?=[^、]{4,})")
 _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
@@ -73,7 +76,7 @@ def _headed(name: str) -> bool:
 def _ok(name: str, need_suffix: bool) -> bool:
     if not 2 <= len(name) <= 45 or name in _GENERIC:
         return False
-    if _BAD_START.match(name) or _BAD_PART.search(name) or _NUM_MEASURE.search(name):
+    if _BAD_START.match(name) or _BAD_PART.search(_NAME_VERBS.sub("", name)) or _NUM_MEASURE.search(name):
         return False
     if need_suffix and (not _headed(name) or "的" in name and not name.endswith("项目")):  # 建设功能完备的甲中心: a description, not a name
         return False
@@ -149,6 +152,11 @@ def _sentence_projects(sent_text: str, listy: bool):
             continue
         cue = _lead_cue(clause, len(clause))
         if cue and cue.group(0) not in _STRONG:
+            continue
+        if base == 0 and not cue and first < 0 and cm.end() < len(sent_text) and sent_text[cm.end()] in ",，:：":
+            name = _clean(clause)  # 甲乙路立交桥建设工程,北起…: an item named before its description
+            if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and _ok(name, need_suffix=True):
+                yield name, 0, len(clause), "project.item"
             continue
         if cue:
             region_start = cue.end()

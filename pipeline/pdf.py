@@ -15,6 +15,9 @@ from pipeline.model import Table
 from pipeline.tables import header_years, spread_merged, table_kind
 
 MIN_TABLE_PATHS = 4  # a page with fewer drawn paths than this has no ruled table
+LINE_TOLERANCE = 3.0  # points: text lines whose baselines differ by less are one line
+COLUMN_SHARE = 0.3  # a page where this share of lines holds several pieces side by side is set in columns
+SPACE_GAP = 3.0  # points between two pieces of one line that read as a space
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -56,7 +59,7 @@ def read_pdf(data: bytes) -> PdfText:
         for k in range(len(pdf)):
             page = pdf[k]
             tp = page.get_textpage()
-            pages.append(tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            pages.append(_reading_order(tp, tp.get_text_range()).replace("\r\n", "\n").replace("\r", "\n"))
             paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
             if paths >= MIN_TABLE_PATHS:
                 table_pages.append(k)
@@ -81,6 +84,45 @@ def read_pdf(data: bytes) -> PdfText:
         pos += len(p) + 1
     text = "\n".join(_CID.sub("", p).replace("\ufffd", "") for p in pages)
     return PdfText(text, tuple(starts), tables, warnings)
+
+
+def _reading_order(tp, raw: str) -> str:
+    """The page text with its lines sorted top to bottom (then left to right) when the drawing order is not.
+
+    pdfium gives text in drawing order. Each line is placed by the box of its first character (one call per
+    line); a page already in order, or one set in columns (several pieces on many baselines), is kept as is.
+    """
+    lines = raw.split("\r\n")
+    if len(lines) < 2 or len(raw) != tp.count_chars():
+        return raw
+    placed: list[tuple[float, float, int, str]] = []  # (baseline, left, first char index, line)
+    pos = 0
+    for line in lines:
+        lead = len(line) - len(line.lstrip())
+        if line.strip():
+            left, bottom, _, _ = tp.get_charbox(pos + lead)
+            placed.append((bottom, left, pos + lead, line.strip()))
+        pos += len(line) + 2
+    if all(a[0] >= b[0] - LINE_TOLERANCE for a, b in zip(placed, placed[1:])):
+        return raw
+    placed.sort(key=lambda p: -p[0])
+    rows: list[list[tuple[float, float, int, str]]] = []
+    for p in placed:
+        if rows and rows[-1][0][0] - p[0] < LINE_TOLERANCE:
+            rows[-1].append(p)
+        else:
+            rows.append([p])
+    if sum(len(r) > 1 for r in rows) > COLUMN_SHARE * len(rows):
+        return raw
+    out = []
+    for row in rows:
+        row.sort(key=lambda p: p[1])
+        text = row[0][3]
+        for prev, p in zip(row, row[1:]):
+            right = tp.get_charbox(prev[2] + len(prev[3]) - 1)[2]
+            text += (" " if p[1] - right > SPACE_GAP else "") + p[3]
+        out.append(text)
+    return "\r\n".join(out)
 
 
 def _read_tables(data: bytes, page_numbers: list[int], pages: list[str], tables: list[Table]) -> None:

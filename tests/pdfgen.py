@@ -4,6 +4,8 @@
 table over several pages, with a running header and page numbers; `PLAN` describes what is in it.
 `write_long_pdf(path, pages)` writes an N-page plan-like PDF (for `make bench`): every page has headings and
 body text, and every fifth page a ruled indicator table.
+`write_shuffled_pdf(path, pages)` writes plan pages whose text is drawn out of reading order (page number and
+body first, headings last, lines drawn right half first), as layout programs often do.
 Also: `write_encrypted_pdf`, `write_image_only_pdf` for the bad-input tests.
 """
 from __future__ import annotations
@@ -115,6 +117,44 @@ class _Writer:
         self.c.save()
 
 
+class _ShuffledWriter(_Writer):
+    """Draws each page's lines in a scrambled order: the bottom half of the page first, then the top half
+    bottom-up; every line in two pieces, right piece first."""
+
+    def __init__(self, path, **kw):
+        self.ops: list[tuple[float, float, str, int]] = []
+        super().__init__(path, **kw)
+
+    def _start_page(self):
+        self.ops = [(self.w / 2 - 30, 25.0, f"- {self.page} -", 9)]
+        self.y = self.h - 70
+
+    def line(self, text, size=11, indent=0):
+        self.need(size + 8)
+        self.ops.append((60 + indent, self.y, text, size))
+        self.y -= size + 8
+
+    def _flush(self):
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        ops = self.ops[1:]
+        half = len(ops) // 2
+        for x, y, text, size in self.ops[:1] + ops[half:] + ops[:half][::-1]:
+            self.c.setFont(FONT, size)
+            cut = len(text) // 2
+            self.c.drawString(x + stringWidth(text[:cut], FONT, size), y, text[cut:])
+            self.c.drawString(x, y, text[:cut])
+        self.ops = []
+
+    def new_page(self):
+        self._flush()
+        super().new_page()
+
+    def save(self):
+        self._flush()
+        self.c.save()
+
+
 def write_plan_pdf(path: str | Path) -> Path:
     w = _Writer(path)
     w.line(PLAN["title"], 16)
@@ -156,6 +196,22 @@ def write_long_pdf(path: str | Path, pages: int = 100) -> Path:
             w.table(INDICATOR_ROWS, [40, 120, 50, 80, 80, 60])
         w.line("二、壮大产业集群", 12)
         w.paragraph(BODY * 2)
+    w.save()
+    return Path(path)
+
+
+def write_shuffled_pdf(path: str | Path, pages: int = 3) -> Path:
+    """Plan pages (headings, wrapped body) drawn out of reading order; see _ShuffledWriter."""
+    w = _ShuffledWriter(path)
+    w.line(PLAN["title"], 16)
+    for k in range(1, pages + 1):
+        if k > 1:
+            w.new_page()
+        w.line(f"第{k}章 发展任务", 14)
+        w.line("一、建设创新高地", 12)
+        w.paragraph(BODY)
+        w.line("二、壮大产业集群", 12)
+        w.paragraph(BODY)
     w.save()
     return Path(path)
 

@@ -83,3 +83,31 @@ def test_huge_file(tmp_path, monkeypatch):
     monkeypatch.setattr(load_mod, "MAX_BYTES", 100)
     with pytest.raises(LoadError, match="too large"):
         load(big)
+
+
+def _plumber_lines(path, page_numbers):
+    import pdfplumber
+    with pdfplumber.open(path) as pdf:
+        return [[l.replace(" ", "") for l in pdf.pages[k].extract_text().split("\n") if l.strip()]
+                for k in page_numbers]
+
+
+def _pdfium_lines(path):
+    from pipeline.pdf import read_pdf
+    got = read_pdf(path.read_bytes())
+    bounds = list(got.page_starts) + [len(got.text) + 1]
+    return [[l.replace(" ", "") for l in got.text[a:b - 1].split("\n") if l.strip()]
+            for a, b in zip(bounds, bounds[1:])]
+
+
+def test_text_drawn_out_of_order_reads_top_to_bottom(tmp_path):
+    path = pdfgen.write_shuffled_pdf(tmp_path / "shuffled.pdf", 3)
+    assert _pdfium_lines(path) == _plumber_lines(path, range(3))
+    parsed = parse(path)
+    assert [s.number for s in parsed.sections if s.kind == "chapter"] == ["第1章", "第2章", "第3章"]
+    assert unicodedata.normalize("NFKC", pdfgen.BODY) in parsed.document.text
+
+
+def test_reading_order_matches_pdfplumber_on_plain_pages(tmp_path):
+    path = pdfgen.write_plan_pdf(tmp_path / "plan.pdf")
+    assert _pdfium_lines(path)[:2] == _plumber_lines(path, range(2))  # pages 3-4 hold ruled tables

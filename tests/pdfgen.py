@@ -4,7 +4,7 @@
 table over several pages, with a running header and page numbers; `PLAN` describes what is in it.
 `write_long_pdf(path, pages)` writes an N-page plan-like PDF (for `make bench`): every page has headings and
 body text, and every fifth page a ruled indicator table.
-`write_shuffled_pdf(path, pages)` writes plan pages whose text is drawn out of reading order (page number and
+`write_two_column_pdf(path)` writes a page set in two columns; `write_shuffled_pdf(path, pages)` writes plan pages whose text is drawn out of reading order (page number and
 body first, headings last, lines drawn right half first), as layout programs often do.
 Also: `write_encrypted_pdf`, `write_image_only_pdf` for the bad-input tests.
 """
@@ -213,6 +213,17 @@ def write_shuffled_pdf(path: str | Path, pages: int = 3) -> Path:
         w.line("二、壮大产业集群", 12)
         w.paragraph(BODY)
     w.save()
+    return Path(path)
+
+
+def write_two_column_pdf(path: str | Path) -> Path:
+    """One page set in two columns, drawn column by column: the left column's lines, then the right's."""
+    c, (wd, ht) = _canvas(path)
+    c.setFont(FONT, 10)
+    for col, x in enumerate((50, wd / 2 + 10)):
+        for k in range(12):
+            c.drawString(x, ht - 80 - k * 16, f"第{col + 1}栏第{k + 1}行正文内容")
+    c.save()
     return Path(path)
 
 

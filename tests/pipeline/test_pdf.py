@@ -111,3 +111,9 @@ def test_text_drawn_out_of_order_reads_top_to_bottom(tmp_path):
 def test_reading_order_matches_pdfplumber_on_plain_pages(tmp_path):
     path = pdfgen.write_plan_pdf(tmp_path / "plan.pdf")
     assert _pdfium_lines(path)[:2] == _plumber_lines(path, range(2))  # pages 3-4 hold ruled tables
+
+
+def test_two_column_page_keeps_its_column_order(tmp_path):
+    path = pdfgen.write_two_column_pdf(tmp_path / "columns.pdf")
+    lines = _pdfium_lines(path)[0]
+    assert lines == [f"第{c}栏第{k}行正文内容" for c in (1, 2) for k in range(1, 13)]

@@ -5,7 +5,8 @@ document opens the indicator and a measure follows), and the one chain named by 
 chains ("（三）现代金融" → 现代金融).
 Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …); the
 goal line just before the sentence in the same section (——建设区域经济中心, ■ …) instead, unless that
-heading is an item heading.
+heading is an item heading; below a chapter or section goal, also the goal the sentence before ends on
+("…，建设甲产业集群。到2025年，甲产业产值突破…").
 """
 from __future__ import annotations
 
@@ -74,7 +75,8 @@ def _heading_chain(ctx, section_id):
 
 
 def _goals_for(ctx, sent, section_id):
-    """The innermost heading goal; the goal line before the sentence wins unless that heading is an item."""
+    """The innermost heading goal; the goal line before the sentence wins unless that heading is an item;
+    with no item heading goal above, the goal the sentence before names comes too."""
     cache = ctx.__dict__.setdefault("_heading_goal", {})
     if section_id not in cache:
         cache[section_id] = None
@@ -84,14 +86,38 @@ def _goals_for(ctx, sent, section_id):
                 continue
             hits = _within(goals, sec.start, max(sec.heading_end, sec.start + 1))
             if hits:
-                cache[section_id] = (sec.kind, hits[0])
+                cache[section_id] = (sec.kind, hits[:1])
                 break
     found = cache[section_id]
     if found is None or found[0] != "item":
         line = _goal_line(ctx, sent) if sent is not None else None
         if line is not None:
             return [line]
-    return [found[1]] if found else []
+        lead = _lead_goal(ctx, sent) if sent is not None else None
+        if lead is not None:
+            return _unique([lead] + (found[1] if found else []))
+    return found[1] if found else []
+
+
+def _lead_goal(ctx, sent):
+    """The last goal named in the sentence just before, in the same section."""
+    i = sent.index - 1
+    if i < 0:
+        return None
+    prev = ctx.parsed.sentences[i]
+    if prev.section_id != sent.section_id or prev.is_heading:
+        return None
+    hits = _within(_sorted(ctx, "Goal"), prev.start, prev.end)
+    return hits[-1] if hits else None
+
+
+def _unique(goals):
+    seen, out = set(), []
+    for g in goals:
+        if g.name not in seen:
+            seen.add(g.name)
+            out.append(g)
+    return out
 
 
 def _goal_line(ctx, sent):

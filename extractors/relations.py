@@ -52,6 +52,8 @@ _RUN_MIN = 3  # chains a 、-run under a chain heading needs to be read as the h
 _FEATURE = re.compile(r"(?:河|湖|山|渠|库|流域|遗址|故里)$")  # rivers, hills, sites: a project there is named after them
 _URBAN_AREA = re.compile(r"..(?:片区|板块|新区|组团)$")
 _INDUSTRIAL = re.compile(r"产业|开发|园|自贸|高新|经济|工业|科技|物流|保税|综合|示范|集聚")
+_TOWN_TAIL = re.compile(r"镇|乡|街道")
+_COUNTY_TAIL = re.compile(r"(?:区|县|市)(?!块)")
 _AREA = re.compile(r"..(?:镇|乡|街道|片区|板块|新区|组团)$")
 _PARAGRAPH_REACH = 200  # characters an inline enterprise heading reaches into its paragraph
 _ENT_HEAD = re.compile(f"^[^、]{{2,24}}(?:{_alt(_LEX['enterprise_ends'])})$")
@@ -141,6 +143,9 @@ class _Doc:
             self.names.setdefault(e.label, []).append(e.name)
         places = [e.name for e in ctx.facts.entities if e.label == "Place"]
         self.home = Counter(places).most_common(1)[0][0] if places else None  # the plan's own area
+        self.areas = list({(e.label, e.name): e for e in ctx.facts.entities
+                           if e.label in ("Place", "Park") and _AREA.search(e.name)}.values())
+        self.area_of: dict = {}
         self.enterprises = frozenset(self.names.get("Enterprise", ()))
         self.by_head: dict[str, dict[str, list[str]]] = {}
         for label in self.names:
@@ -162,6 +167,17 @@ class _Doc:
         if i >= 0 and self.para_heads[i][1] == section_id and offset - self.para_heads[i][0] <= _PARAGRAPH_REACH:
             return self.para_heads[i][2]
         return None
+
+    def section_area(self, section_id: str):
+        """The one town or urban area the item heading over a section names (一、完善甲片区配套功能)."""
+        sec = self.ctx.parsed.section(section_id)
+        if sec.kind not in ("item", "section"):
+            return None
+        hit = self.area_of.get(section_id, 0)
+        if hit == 0:
+            hits = {(e.label, e.name): e for e in self.areas if e.name in sec.title}
+            hit = self.area_of[section_id] = next(iter(hits.values())) if len(hits) == 1 else None
+        return hit
 
     def entities_by_sentence(self) -> dict[int, list]:
         """Entities found so far grouped by the sentence their mention starts in, in text order."""
@@ -304,6 +320,24 @@ def _run_part_of(ctx, d: _Doc, sent, chains, done) -> None:
                     if it.name not in parents:
                         _rel(ctx, "PART_OF", Ref("IndustryChain", it.name), Ref("IndustryChain", parent), m, done)
         run = [c] if c is not None else []
+
+
+def _park_located(ctx, d: _Doc, done, known) -> None:
+    """A park whose name opens with a town or a county (甲镇乙产业园, 甲区物流园) lies in it."""
+    first = {}
+    for e in ctx.facts.entities:
+        if e.label == "Park":
+            first.setdefault(e.name, e.mention)
+    for name, mention in first.items():
+        place = d.prefix(name, "Place")
+        if not place or _FEATURE.search(place) or _NAMED_AFTER.match(name, len(place)):
+            continue
+        town = _TOWN_TAIL.match(name, len(place))
+        if town:
+            place = _ensure(ctx, "Place", place + town.group(0), mention, known).name
+        elif not _LOCAL_PLACE.search(place) and not _COUNTY_TAIL.match(name, len(place)):
+            continue
+        _rel(ctx, "LOCATED_IN", Ref("Park", name), Ref("Place", place), mention, done)
 
 
 def _park_part_of(ctx, d: _Doc, done) -> None:
@@ -464,6 +498,10 @@ def _undertakes_located(ctx, d: _Doc, projects, serving: set, by_sent: dict, don
         if ent:
             _ensure(ctx, "Enterprise", ent, p.mention, known)
             _rel(ctx, "UNDERTAKES", Ref("Enterprise", ent), Ref("Project", name), p.mention, done)
+        if place and not ent:
+            town = _TOWN_TAIL.match(name, len(place))
+            if town and len(name) - town.end() >= 2:  # 甲镇乙基地 read as 甲 + 镇…: the place is 甲镇
+                place = _ensure(ctx, "Place", place + town.group(0), p.mention, known).name
         village = None if ent or park else _village(name)
         if village:
             place = village
@@ -478,7 +516,8 @@ def _undertakes_located(ctx, d: _Doc, projects, serving: set, by_sent: dict, don
         if m and m.group("place") in places and m.end() <= p.mention.start - sent.start + 2:
             _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
         elif not park and not place and not ent:
-            where = _sentence_area(by_sent.get(sent.index, ()), p.mention.start)
+            where = _sentence_area(by_sent.get(sent.index, ()), p.mention.start) \
+                or d.section_area(p.mention.section_id)
             if where:
                 _rel(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, where.label, where.name, p.mention, known),
                      p.mention, done)
@@ -524,6 +563,7 @@ def extract(ctx) -> None:
     by_sent = d.entities_by_sentence()
     _undertakes_located(ctx, d, projects, serving, by_sent, done, known)
     _park_part_of(ctx, d, done)
+    _park_located(ctx, d, done, known)
     for sent in d.sents:
         found = by_sent.get(sent.index, ())
         if "等" in sent.text or any(e.label == "Enterprise" for e in found):

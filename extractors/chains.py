@@ -6,6 +6,7 @@ are named in one sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import ahocorasick
@@ -60,17 +61,18 @@ _RIGHT_OK = tuple(sorted(RULES["right_ok"] + list(_HEAD_AFTER), key=len, reverse
 _NOT_CHAIN_CLOSER = re.compile(r"等?(?:%s)" % "|".join(map(re.escape, RULES["list_closers_not_chain"])))
 
 
-def _free_standing(text: str, bounds: list[int], bi: dict[int, int], s: int, e: int) -> bool:
+def _free_standing(text: str, bounds: list[int], s: int, e: int) -> bool:
     """The word is a whole item, not part of a compound: no common noun glued before it (智慧X, unless
     a generic qualifier: 传统X) and none after it (X技术, X景区, X的; chain heads and list joints are
     fine: X产业, X、, X等)."""
     if s > 0 and CJK.match(text[s - 1]):
-        prev = text[bounds[bi[s] - 1]:s]
+        prev = text[bounds[bisect_left(bounds, s) - 1]:s]
         if pos_of(prev) in _NOUN_POS and prev not in _GENERIC:
             return False
     if e >= len(text) or not CJK.match(text[e]) or text.startswith(_RIGHT_OK, e):
         return True
-    nxt = text[e:bounds[bi[e] + 1]] if bi[e] + 1 < len(bounds) else text[e:]
+    i = bisect_left(bounds, e) + 1
+    nxt = text[e:bounds[i]] if i < len(bounds) else text[e:]
     return nxt != "的" and pos_of(nxt) not in _NOUN_POS
 
 
@@ -83,12 +85,12 @@ def _list_not_chains(text: str, e: int) -> bool:
 _LIST_RUN = re.compile(r"(?:、[^、,;:。等和及与]{1,14})*")
 
 
-def _trim_lead(text: str, bounds: list[int], bi: dict[int, int], s: int, end: int, tax_end: dict) -> int:
+def _trim_lead(text: str, bounds: list[int], s: int, end: int, tax_end: dict) -> int:
     """Leading verbs, adverbs, function words and scope words (调整|产业, 切实增强|产业, 全国|产业) are
     no part of a chain name; a taxonomy word opening there stops the trim."""
     tax_starts = set(tax_end.values())
-    while s < end and s in bi and s not in tax_starts:
-        nxt = min(bounds[bi[s] + 1], end)
+    while s < end and s not in tax_starts:
+        nxt = min(bounds[bisect_left(bounds, s) + 1], end)
         tok = text[s:nxt]
         if not (pos_of(tok) in _LEAD_POS or tok in _SCOPE):
             break
@@ -98,12 +100,11 @@ def _trim_lead(text: str, bounds: list[int], bi: dict[int, int], s: int, end: in
 
 def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     bset = set(bounds)
-    bi = {b: i for i, b in enumerate(bounds)}
     place_names = frozenset(p.name for p in places)
     out = [Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
            for e, n in _taxonomy().iter(text)
            if e + 1 - len(n) in bset and e + 1 in bset and _chain_context(text, e + 1 - len(n), e + 1)
-           and _free_standing(text, bounds, bi, e + 1 - len(n), e + 1) and not _list_not_chains(text, e + 1)]
+           and _free_standing(text, bounds, e + 1 - len(n), e + 1) and not _list_not_chains(text, e + 1)]
     tax_end = {c.end: c.start for c in out}
     for m in _HEAD.finditer(text):
         if text.startswith(_NOT_AFTER_HEAD, m.end()):
@@ -111,7 +112,7 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
         s = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"], _STOP_POS)
         if m.start() in tax_end and tax_end[m.start()] < s:  # 节能|环保产业: the taxonomy word is whole
             s = tax_end[m.start()]
-        s = _trim_lead(text, bounds, bi, s, m.start(), tax_end)
+        s = _trim_lead(text, bounds, s, m.start(), tax_end)
         lead = _NUM_LEAD.match(text, s)
         if lead and lead.end() < m.start():
             s = lead.end()

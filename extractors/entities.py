@@ -45,7 +45,7 @@ def extract(ctx) -> None:
     sents = ctx.parsed.sentences
     texts = [s.text for s in sents]
     all_bounds = [boundaries(toks) for toks in ctx.tokens]
-    hits = [places.national_hits(t) for t in texts]
+    hits = [places.national_hits(t, b) for t, b in zip(texts, all_bounds)]
     counties = places.focus_counties(texts, hits, all_bounds)
     local = places.local_automaton(counties)
     known = {id(a) for c in counties for a in [c, *c.ancestors()]}

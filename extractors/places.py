@@ -103,9 +103,14 @@ def _build_local(counties: list) -> ahocorasick.Automaton | None:
     return auto
 
 
-def national_hits(text: str) -> list[tuple]:
-    """(start, end, name, ((division | None, is_short), …)) of every national-automaton match."""
-    return [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in _national().iter(text)]
+def national_hits(text: str, bounds: list[int] | None = None) -> list[tuple]:
+    """(start, end, name, ((division | None, is_short), …)) of every national-automaton match (only those
+    on token boundaries when `bounds` is given)."""
+    if bounds is None:
+        return [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in _national().iter(text)]
+    bset = set(bounds)
+    return [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in _national().iter(text)
+            if e + 1 in bset and e + 1 - len(name) in bset]
 
 
 def focus_counties(texts: list[str], hits: list[list[tuple]] | None = None, all_bounds=None) -> list:

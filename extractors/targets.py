@@ -95,6 +95,7 @@ _SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456
 _TERMINAL = "。;!?"
 _WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
 _AREA = re.compile(r"面积$")
+_SENTENCE_END = re.compile(r"[。;]\s*$")  # a heading that is a whole sentence (numbered items) is read too
 _PER_LEAD_TAIL = re.compile(rf"(?:至少|均)(?:{_alt(LEX['creation_verbs'])})?$")
 _ATTRIBUTE = re.compile(r"\s*\((预期性|约束性|引导性)(?:指标)?\)")
 _PER_AFTER = re.compile(r"^(?P<x>[^每]{2,}?)(?:总数|总量)?(?:达到|达|为)(?P<per>每[^,;。]{1,8})$")
@@ -491,7 +492,8 @@ def _runs(ctx, spans):
     starts = [s.start for s in sentences]
     in_table = {i for a, b in spans for i in range(bisect_left(starts, a), bisect_left(starts, b))}
     for sent in sentences:
-        if sent.is_heading or sent.index in in_table or _is_past_section(ctx, sent):
+        if (sent.is_heading and not _SENTENCE_END.search(sent.text)) or sent.index in in_table \
+                or _is_past_section(ctx, sent):
             if run:
                 yield run
             run = []

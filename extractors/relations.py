@@ -48,6 +48,8 @@ _SUBPARK = re.compile(r"(?:片区|园区|园|板块|区块|核心区|组团)$")
 _LOCAL_PLACE = re.compile(r"..(?:镇|乡|街道|村|社区|片区|板块)$")
 _NAMED_AFTER = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷|桥)|(?:区|市|县|省)?[^\u4e00-\u9fff]")
 _RUN_VERB = re.compile(f"(?:{_alt(_LEX['run_verbs'])})(?:[^,，;；:：。、]{{0,3}})$")
+_LIST_PARENT = re.compile(r"(?P<items>[^,，。;；:：等]{2,80}?)(?:等|为代表的|为重点的|为主的)(?P<after>[^,，。;；:：、]{2,20})")
+_CHAIN_REST = re.compile(r"(?:产业集群|产业链|产业|行业|业集群|业|集群)?(?:[^\u4e00-\u9fff]|$|发展|产值|增加值|领域|企业|项目|基地)")
 _RUN_MIN = 3  # chains a 、-run under a chain heading needs to be read as the heading chain's members
 _FEATURE = re.compile(r"(?:河|湖|山|渠|库|流域|遗址|故里)$")  # rivers, hills, sites: a project there is named after them
 _URBAN_AREA = re.compile(r"..(?:片区|板块|新区|组团)$")
@@ -146,6 +148,8 @@ class _Doc:
         self.areas = list({(e.label, e.name): e for e in ctx.facts.entities
                            if e.label in ("Place", "Park") and _AREA.search(e.name)}.values())
         self.area_of: dict = {}
+        self.chain_set = frozenset(self.names.get("IndustryChain", ()))
+        self.chain_names = _longest_first(self.chain_set)
         self.enterprises = frozenset(self.names.get("Enterprise", ()))
         self.by_head: dict[str, dict[str, list[str]]] = {}
         for label in self.names:
@@ -297,6 +301,26 @@ def _enumeration_part_of(ctx, sent, chains, done) -> None:
             gap = text[it.mention.end - sent.start: it.mention.end - sent.start + 1]
             if gap in ("、", "等", "和", "及") or it is items[-1]:
                 _rel(ctx, "PART_OF", Ref("IndustryChain", it.name), Ref("IndustryChain", y.name), m, done)
+
+
+def _listed_part_of(ctx, d: _Doc, sent, done, known) -> None:
+    """'A、B、C等Y产业…' and '以A、B为代表的Y' read from the text: the known chains listed before 等 are
+    members of the known chain the words after it open with."""
+    text = sent.text
+    for m in _LIST_PARENT.finditer(text):
+        run = m.group("after")
+        parent = next((c for c in d.chain_names if run.startswith(c) and _CHAIN_REST.match(run, len(c))), None)
+        if parent is None:
+            continue
+        items = [_STRIP.sub("", it.strip()) for it in re.split(r"[、和及]", m.group("items"))]
+        members = [it for it in items if it in d.chain_set and it != parent]
+        if len(members) < max(1, len(items) // 2):
+            continue
+        mention = ctx.mention(sent, m.start(), m.end(), "relations.part_of.listed")
+        if _DROP_YE.search(parent):  # 先进制造业 → 先进制造, as a chain is named
+            parent = _ensure(ctx, "IndustryChain", _DROP_YE.sub("", parent), mention, known).name
+        for it in members:
+            _rel(ctx, "PART_OF", Ref("IndustryChain", it), Ref("IndustryChain", parent), mention, done)
 
 
 def _run_part_of(ctx, d: _Doc, sent, chains, done) -> None:
@@ -573,6 +597,8 @@ def extract(ctx) -> None:
             _enumeration_part_of(ctx, sent, chains, done)
         if len(chains) >= _RUN_MIN:
             _run_part_of(ctx, d, sent, chains, done)
+        if chains and ("等" in sent.text or "为代表的" in sent.text):
+            _listed_part_of(ctx, d, sent, done, known)
         parks = [e for e in found if e.label == "Park"]
         if len(parks) > 1:
             _park_lists(ctx, sent, parks, done)

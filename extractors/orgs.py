@@ -10,10 +10,11 @@ a few national bodies by name (国务院, 党中央).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 import ahocorasick
 
-from extractors.spans import CJK, Candidate, known_word, lexicon, name_like, walk_left
+from extractors.spans import CJK, Candidate, known_word, lexicon, name_like, pos_of, walk_left
 
 RULES = lexicon("orgs.json")
 _PARK_STOP = frozenset(lexicon("parks.json")["prefix_stop"])
@@ -43,7 +44,7 @@ class DocumentNames:
         names: set[str] = set()
         self.found: list[list[Candidate]] = []  # per sentence: legal names and listed names
         for text, bounds in zip(texts, all_bounds):
-            legal, listed = _legal_names(text, bounds), _listed(text, bounds)
+            legal, listed = _legal_names(text, bounds), _listed(text, bounds) + _institutes(text, bounds)
             self.found.append(legal + listed)
             for c in legal:
                 core = _LEGAL.sub("", c.name)
@@ -96,6 +97,8 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
         for i, (s, e) in enumerate(spans):
             if i == 0:
                 s = walk_left(text, bounds, e, _PARK_STOP, 10, _STOP_POS)
+                if text[s:s + 1] in _LEAD_CHARS and e - s > 3:  # 以甲乙 cut as one unseen token
+                    s += 1
             name = text[s:e].strip()
             if _enterprise_like(name, text, bounds, s):
                 out.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
@@ -104,6 +107,30 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
         name = text[s:m.start()]
         if 2 <= len(name) <= 10 and _enterprise_like(name, text, bounds, s):
             out.append(Candidate(s, m.start(), "Enterprise", name, "enterprise.project"))
+    return out
+
+
+_LEAD_CHARS = frozenset("以对与和在由把将")
+_INSTITUTES = re.compile(r"(?:[\u4e00-\u9fff]{1,4}[院所]、){2,}[\u4e00-\u9fff]{1,3}[院所](?=[等、和及,;。]|$)")
+
+
+def _institutes(text: str, bounds: list[int]) -> list[Candidate]:
+    """A 、 list of short names ending in 院/所 (甲院、乙研所、丙院等): abbreviations of research institutes.
+    The first item starts on a token boundary after any verb (拥有|甲院)."""
+    out = []
+    bset = set(bounds)
+    for m in _INSTITUTES.finditer(text):
+        pos = m.start()
+        for k, it in enumerate(m.group(0).split("、")):
+            s, e = pos, pos + len(it)
+            pos = e + 1
+            if k == 0:
+                i = bisect_left(bounds, s)
+                while i + 1 < len(bounds) and bounds[i + 1] < e - 1 and pos_of(text[bounds[i]:bounds[i + 1]]) in _STOP_POS:
+                    i += 1
+                s = bounds[i]
+            if 2 <= e - s <= 4 and s in bset:
+                out.append(Candidate(s, e, "Enterprise", text[s:e], "enterprise.institute"))
     return out
 
 

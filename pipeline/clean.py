@@ -23,6 +23,7 @@ BOX_HEAD = re.compile(r"^专栏\s*(\d+(?:\s*[-—–]\s*\d+)?)")
 _BOX_END = re.compile(rf"^(?:第{_NUM}[篇章节]|[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|——|●|#{{1,6}}\s|专栏)")
 _BOX_ITEM = re.compile(r"^(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)])")
 _END = re.compile(r"(?:[。!?;:…]|[。!?;:…][”’」』])$")  # a closing quote alone does not end a sentence
+_MID_CLAUSE = (",", "、")  # a line ending so never ends a paragraph
 _SENTENCE_MARK = re.compile(r"[。!?;:]")
 _NOTE = re.compile(r"^注\s*[:]")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百零〇\d]+")
@@ -40,6 +41,7 @@ _HEADING_NUMBER = re.compile(rf"^(第{_NUM}[篇章节]|专栏\s*\d+(?:[-—–]\
 
 
 _WIDE = set("“”‘’—…·")
+_SQUEEZED = set(",;:!?()")  # full-width before NFKC; CJK typesetting often squeezes them to less than a character
 _CHAPTER = re.compile(rf"^第{_NUM}[篇章节]")
 
 
@@ -56,9 +58,9 @@ class _Block:
     table: object = None  # FlatTable for kind table
 
 
-def width(s: str) -> int:
-    """Display width: CJK characters count two."""
-    return sum(2 if ord(c) > 0x2E7F or c in _WIDE else 1 for c in s)
+def width(s: str) -> float:
+    """Display width: CJK characters count two, the punctuation NFKC narrowed one and a half."""
+    return sum(2 if ord(c) > 0x2E7F or c in _WIDE else 1.5 if c in _SQUEEZED else 1 for c in s)
 
 
 def clean(doc: Document) -> Document:
@@ -122,7 +124,7 @@ def _full_width(lines: list[_Line]) -> int:
 
 def _fills(text: str, full: int) -> bool:
     """The line runs to the right margin (the layout, not the author, ended it)."""
-    return width(text) >= full - max(6, full // 8)
+    return width(text) >= full - max(6, full / 8)
 
 
 def _unfinished(block: _Block | None, full: int) -> bool:
@@ -131,7 +133,7 @@ def _unfinished(block: _Block | None, full: int) -> bool:
     last = block.lines[-1].text
     if last.startswith("(") and last.endswith(")"):
         return False
-    return not _END.search(last) and _fills(last, full)
+    return not _END.search(last) and (_fills(last, full) or last.endswith(_MID_CLAUSE))
 
 
 def _shape(text: str) -> str | None:
@@ -140,7 +142,7 @@ def _shape(text: str) -> str | None:
     return _NUMERALS.sub("N", m.group(0)) if m else None
 
 
-def _heading_widths(lines: list[_Line]) -> dict[str, int]:
+def _heading_widths(lines: list[_Line]) -> dict[str, float]:
     """The widest line of each heading style: what a heading line of that style holds at most."""
     widths: dict[str, int] = {}
     for l in lines:
@@ -150,7 +152,7 @@ def _heading_widths(lines: list[_Line]) -> dict[str, int]:
     return widths
 
 
-def _heading_runs_on(block: _Block | None, line: _Line, widths: dict[str, int], full: int) -> bool:
+def _heading_runs_on(block: _Block | None, line: _Line, widths: dict[str, float], full: float) -> bool:
     """A heading line that fills its style's line width and is followed by a short line that is no heading and
     ends no sentence: the layout broke the title, the short line is its end."""
     if block is None or block.kind != "para" or len(block.lines) != 1:
@@ -161,10 +163,10 @@ def _heading_runs_on(block: _Block | None, line: _Line, widths: dict[str, int], 
             or nxt.startswith(TABLE_ANCHOR) or _SENTENCE_MARK.search(nxt) or nxt.endswith((",", "、")):
         return False
     w = width(head)
-    return w >= max(MIN_RUN_ON_HEADING, full * RUN_ON_SHARE, widths[shape] - RUN_ON_SLACK) and width(nxt) <= w // 2
+    return w >= max(MIN_RUN_ON_HEADING, full * RUN_ON_SHARE, widths[shape] - RUN_ON_SLACK) and width(nxt) <= w / 2
 
 
-def _blocks(lines: list[_Line], full: int, head_widths: dict[str, int]) -> list[_Block]:
+def _blocks(lines: list[_Line], full: int, head_widths: dict[str, float]) -> list[_Block]:
     blocks: list[_Block] = []
     pending: list[_Block] = []  # boxes lifted out of a paragraph they interrupted
     open_para: _Block | None = None
@@ -190,7 +192,7 @@ def _blocks(lines: list[_Line], full: int, head_widths: dict[str, int]) -> list[
             open_para.lines.append(line)
             open_para = None  # the heading is complete
         elif open_para is not None and _unfinished(open_para, full) and not HEADING_START.match(line.text) \
-                and not (_CHAPTER.match(open_para.lines[0].text) and ("。" in line.text or width(line.text) > full // 2)):
+                and not (_CHAPTER.match(open_para.lines[0].text) and ("。" in line.text or width(line.text) > full / 2)):
             open_para.lines.append(line)
         else:
             if pending:

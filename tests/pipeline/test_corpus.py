@@ -176,3 +176,11 @@ def test_metadata_year_only_from_title_or_file_name():
     assert parse_text("若干政策措施\n一、总则\n", "city_measures_2021.txt").document.date == "2021"
     assert parse_text("某市规划和2035年远景目标纲要\n一、总则\n", "plan_2035.txt").document.date == ""
     assert parse_text("到2025年,基本建成经济强盛、\n一、总则\n").document.title == ""
+
+
+def test_lines_cut_mid_clause_or_short_of_the_margin_by_squeezed_punctuation_are_rejoined():
+    raw = _raw_lines("002")
+    assert any(l.endswith("辅以增量，") for l in raw) and any(l.endswith("引领发展，融入") for l in raw)
+    text = parse(next(CORPUS.glob("002_*.txt"))).document.text
+    assert "辅以增量,激活农村土地资源资产" in text  # the line ended with a comma
+    assert "引领发展,融入郑州洛阳高端产业体系" in text  # full line: its full-width commas were squeezed

@@ -146,8 +146,10 @@ def _year_cues(text: str, base_year: int | None) -> list[tuple[int, int, bool]]:
 def _clean_indicator(s: str) -> str:
     s = _NUMBERING.sub("", YEAR_RE.sub("", s))
     for _ in range(3):
-        s = _LEAD_RE.sub("", s)
-        s = _TAIL_RE.sub("", s)
+        cut = _TAIL_RE.sub("", _LEAD_RE.sub("", s))
+        if cut == s:
+            break
+        s = cut
     if s.count("(") > s.count(")"):
         s = s[s.rfind("(") + 1:]
     if s.count("“") != s.count("”"):
@@ -461,11 +463,9 @@ def read_value_texts(text: str, year: int | None, dated: bool = True) -> list[tu
     return out
 
 
-def _is_past_section(ctx, sent) -> bool:
-    cache = ctx.__dict__.setdefault("_targets_past", {})
-    if sent.section_id not in cache:
-        cache[sent.section_id] = any(_PAST_HEAD.search(sec.title) for sec in ctx.parsed.ancestors(sent.section_id)[:-1])
-    return cache[sent.section_id]
+def _is_past_section(ctx, section_id: str) -> bool:
+    """Under a heading about the past (回顾, 发展基础 …): achievements, not targets."""
+    return any(_PAST_HEAD.search(sec.title) for sec in ctx.parsed.ancestors(section_id)[:-1])
 
 
 def _heading_year(ctx, section_id: str, base_year: int | None) -> int | None:
@@ -491,9 +491,10 @@ def _runs(ctx, spans):
     text, run, sentences = ctx.parsed.document.text, [], ctx.parsed.sentences
     starts = [s.start for s in sentences]
     in_table = {i for a, b in spans for i in range(bisect_left(starts, a), bisect_left(starts, b))}
+    past = {sec.section_id for sec in ctx.parsed.sections if _is_past_section(ctx, sec.section_id)}
     for sent in sentences:
         if (sent.is_heading and not _SENTENCE_END.search(sent.text)) or sent.index in in_table \
-                or _is_past_section(ctx, sent):
+                or sent.section_id in past:
             if run:
                 yield run
             run = []

@@ -33,7 +33,7 @@ def test_table_cells():
     assert parse_cell("[2.5]") == {"value": 2.5, "comparator": None, "cumulative": True}
     assert parse_cell(">8")["comparator"] == "超过"
     assert parse_cell("70以上") == {"value": 70, "comparator": "以上", "cumulative": False}
-    assert parse_cell("按洛阳市下达目标") == {"value_text": "按洛阳市下达目标"}
+    assert parse_cell("按上级下达目标") == {"value_text": "按上级下达目标"}
     assert parse_cell("-") == {}
 
 

@@ -118,6 +118,8 @@ def _institutes(text: str, bounds: list[int]) -> list[Candidate]:
     """A 、 list of short names ending in 院/所 (甲院、乙研所、丙院等): abbreviations of research institutes.
     The first item starts on a token boundary after any verb (拥有|甲院)."""
     out = []
+    if "院、" not in text and "所、" not in text:
+        return out
     bset = set(bounds)
     for m in _INSTITUTES.finditer(text):
         pos = m.start()

@@ -28,6 +28,7 @@ _SENTENCE_MARK = re.compile(r"[。!?;:]")
 _NOTE = re.compile(r"^注\s*[:]")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百零〇\d]+")
 MIN_RUN_ON_HEADING = 24  # display width; a heading line shorter than this is never broken by the layout
+PARA_INDENT = 4  # display width a paragraph's first line loses to its indent (which a .txt export drops)
 RUN_ON_SHARE = 0.6  # ... nor one narrower than this share of the body text width (larger fonts hold fewer)
 RUN_ON_SLACK = 8  # a broken heading line falls short of its style's widest line by at most this (breaks at word ends)
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*/?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
@@ -122,9 +123,9 @@ def _full_width(lines: list[_Line]) -> int:
     return widths[int(len(widths) * 0.8)] if widths else 10**6
 
 
-def _fills(text: str, full: int) -> bool:
+def _fills(text: str, full: int, indent: float = 0) -> bool:
     """The line runs to the right margin (the layout, not the author, ended it)."""
-    return width(text) >= full - max(6, full / 8)
+    return width(text) + indent >= full - max(6, full / 8)
 
 
 def _unfinished(block: _Block | None, full: int) -> bool:
@@ -133,7 +134,8 @@ def _unfinished(block: _Block | None, full: int) -> bool:
     last = block.lines[-1].text
     if last.startswith("(") and last.endswith(")"):
         return False
-    return not _END.search(last) and (_fills(last, full) or last.endswith(_MID_CLAUSE))
+    indent = PARA_INDENT if len(block.lines) == 1 and not HEADING_START.match(last) else 0
+    return not _END.search(last) and (_fills(last, full, indent) or last.endswith(_MID_CLAUSE))
 
 
 def _shape(text: str) -> str | None:

@@ -184,3 +184,5 @@ def test_lines_cut_mid_clause_or_short_of_the_margin_by_squeezed_punctuation_are
     text = parse(next(CORPUS.glob("002_*.txt"))).document.text
     assert "辅以增量,激活农村土地资源资产" in text  # the line ended with a comma
     assert "引领发展,融入郑州洛阳高端产业体系" in text  # full line: its full-width commas were squeezed
+    assert any(l.endswith("公共服务设施和配套") for l in raw)
+    assert "加快完善公共服务设施和配套设施" in text  # a paragraph's first line, short by its lost indent

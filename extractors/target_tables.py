@@ -28,6 +28,8 @@ _EMPTY = {"", "-", "—", "--", "——", "/", "一"}
 _CELL = re.compile(r"^(?P<pre>[>＞≥<＜≤])?\s*(?P<cum>\[)?(?P<num>-?\d+(?:\.\d+)?)\]?\s*(?P<unit>%)?\s*(?P<post>以上|以内|以下|左右)?$")
 _PRE = {">": "超过", "＞": "超过", "≥": "不低于", "<": "以内", "＜": "以内", "≤": "以内"}
 _POST = {"以上": "以上", "以内": "以内", "以下": "以内", "左右": "左右"}
+_WS = re.compile(r"\s+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CHANGE_ONLY = re.compile(r"^(?:五年|累计|年均)?(下降|降低|减少)$")
 _RATE_NAME = re.compile(r"(?:增长|增速|提高|下降|降低|降幅|减少)$")
 _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,12})[)）]$")
@@ -36,7 +38,7 @@ _UNIT_IN_NAME = re.compile(r"[(（]([^()（）]{1,12})[)）]$")
 def _columns(header: tuple[str, ...]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for i, cell in enumerate(header):
-        key = re.sub(r"\s+", "", cell)
+        key = _WS.sub("", cell)
         for role, names in HEADERS.items():
             if role not in cols and any(key.startswith(n) for n in names):
                 cols[role] = i
@@ -50,7 +52,7 @@ def _columns(header: tuple[str, ...]) -> dict[str, int]:
 
 def parse_cell(cell: str) -> dict:
     """A table cell as value / value_text / comparator / cumulative."""
-    cell = re.sub(r"\s+", "", cell or "")
+    cell = _WS.sub("", cell or "")
     if cell in _EMPTY:
         return {}
     m = _CELL.match(cell)
@@ -65,8 +67,8 @@ def _row_target(row, cols, table, base_year) -> Target | None:
         i = cols.get(role)
         return row[i] if i is not None and i < len(row) else ""
 
-    name = re.sub(r"\s+", "", cell("name"))
-    if not name or not re.search(r"[\u4e00-\u9fff]", name):
+    name = _WS.sub("", cell("name"))
+    if not name or not _HAN.search(name):
         return None
     unit = cell("unit").strip() or None
     m = _UNIT_IN_NAME.search(name)

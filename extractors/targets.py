@@ -95,6 +95,16 @@ _SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456
 _TERMINAL = "。;!?"
 _WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
 _AREA = re.compile(r"面积$")
+_TO_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
+_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PERIOD = re.compile(_alt(_PERIODS))
+_BASIS_AFTER = re.compile(r"的?基础")
+_YEAR_NUM = re.compile(r"(?:19|20)\d{2}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
+_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]{2,}$")
+_OVER = re.compile(r"(?:规模)?(?:超|超过)")
+_REACH = re.compile(r"(?:基本)?(?:实现|做到)")
 _SENTENCE_END = re.compile(r"[。;]\s*$")  # a heading that is a whole sentence (numbered items) is read too
 _PER_LEAD_TAIL = re.compile(rf"(?:至少|均)(?:{_alt(LEX['creation_verbs'])})?$")
 _ATTRIBUTE = re.compile(r"\s*\((预期性|约束性|引导性)(?:指标)?\)")
@@ -114,13 +124,13 @@ _NUMBERING = re.compile(r"^\s*(?:[+=×*·■●—-]+|\d{1,2}[.、)]|[(（]?[一
 
 def default_year(text: str) -> int | None:
     """The document's target year: the most frequent 到20XX年 cue, else the latest five-year period named."""
-    years = Counter(int(m) for m in re.findall(r"(?:到|至)\s*((?:19|20)\d{2})\s*年", text))
+    years = Counter(int(m) for m in _TO_YEAR.findall(text))
     if years:
         return years.most_common(1)[0][0]
-    periods = [_PERIODS[p] for p in re.findall(_alt(_PERIODS), text)]
+    periods = [_PERIODS[p] for p in _PERIOD.findall(text)]
     if periods:
         return Counter(periods).most_common(1)[0][0]
-    found = Counter(int(y) for y in re.findall(r"((?:19|20)\d{2})\s*年", text))
+    found = Counter(int(y) for y in _ANY_YEAR.findall(text))
     return max(found, key=lambda y: (found[y], y)) if found else None
 
 
@@ -135,7 +145,7 @@ def _year_cues(text: str, base_year: int | None) -> list[tuple[int, int, bool]]:
                 continue
             cues.append((m.end(), int(m.group("y")), bool(m.group("to") or m.group("lead"))))
         elif m.group("p"):
-            if not re.match(r"的?基础", text[m.end():m.end() + 3]):  # 在“十四五”基础上翻一番: a baseline
+            if not _BASIS_AFTER.match(text, m.end()):  # 在“十四五”基础上翻一番: a baseline
                 cues.append((m.end(), _PERIODS[m.group("p")], True))
         elif base_year:
             n = to_number(m.group("n")) or 0
@@ -197,7 +207,7 @@ def _is_value(text: str, m: re.Match) -> bool:
     if not num[0].isdigit() and not _CN_LEAD.search(text, 0, start):
         return False
     nxt = text[m.end("num"):m.end("num") + 1]
-    if re.fullmatch(r"(?:19|20)\d{2}", num) and nxt in ("年", "-", "—") or _YEAR_RANGE.match(num):
+    if _YEAR_NUM.fullmatch(num) and nxt in ("年", "-", "—") or _YEAR_RANGE.match(num):
         return False
     if m.group("unit"):
         return True
@@ -259,7 +269,7 @@ def _chain_head(text: str, at: int) -> str:
     open_ = text.rfind("(", 0, at)
     if open_ < 0 or text.rfind(")", 0, at) > open_:
         return ""
-    head = re.search(r"[\u4e00-\u9fff]{2,}$", text[:open_])
+    head = _HAN_TAIL.search(text, 0, open_)
     if not head:
         return ""
     h = head.group(0)
@@ -388,7 +398,7 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         if unit == "平方公里" and _AREA.search(indicator):  # the area of a zone, a fact not a target
             continue
         if indicator in _GENERIC or (indicator in _BARE and len(indicator) <= 3) or len(indicator) < 2 or len(indicator) > _MAX_INDICATOR \
-                or not re.search(r"[\u4e00-\u9fff]", indicator):
+                or not _HAN.search(indicator):
             continue
         names = [indicator]
         if "分别" in before:
@@ -422,7 +432,7 @@ def _scale_targets(text, cues, year, found) -> list[tuple[Target, int, int]]:
         name = m.group("x")
         name = _clean_indicator(name[name.rfind("的") + 1:]) + "规模"
         years = [y for pos, y, _ in cues if pos <= m.start()]
-        comparator = "超过" if re.match(r"(?:规模)?(?:超|超过)", m.group(0)) else ("突破" if "突破" in m.group(0) else None)
+        comparator = "超过" if _OVER.match(m.group(0)) else ("突破" if "突破" in m.group(0) else None)
         out.append((Target(name, None, value=plain(value), unit="亿元", year=years[-1] if years else year,  # type: ignore[arg-type]
                            comparator=comparator), m.start(), m.end()))
     return out
@@ -443,7 +453,7 @@ def read_value_texts(text: str, year: int | None, dated: bool = True) -> list[tu
             continue
         indicator = _clean_indicator(text[start:m.start()])
         if phrase.endswith("覆盖"):
-            lead = re.match(r"(?:基本)?(?:实现|做到)", phrase).group(0)
+            lead = _REACH.match(phrase).group(0)
             inner = phrase[len(lead):phrase.rfind("全")]
             indicator = _clean_indicator(indicator + inner) + "覆盖"
             phrase = phrase[len(lead) + len(inner):]
@@ -458,7 +468,7 @@ def read_value_texts(text: str, year: int | None, dated: bool = True) -> list[tu
             head, suffix = (indicator[:shared.start()], indicator[shared.end():]) if shared else (indicator, "")
             names = [_clean_indicator(p) + suffix for p in head.split("、")]
         for name in names:
-            if 2 <= len(name) <= _MAX_INDICATOR and name not in _GENERIC and re.search(r"[\u4e00-\u9fff]{2}", name):
+            if 2 <= len(name) <= _MAX_INDICATOR and name not in _GENERIC and _HAN2.search(name):
                 out.append((Target(name, None, value_text=phrase, year=year), start, m.end()))  # type: ignore[arg-type]
     return out
 
@@ -474,7 +484,7 @@ def _heading_year(ctx, section_id: str, base_year: int | None) -> int | None:
     if section_id not in cache:
         cache[section_id] = None
         for sec in ctx.parsed.ancestors(section_id)[:-1]:
-            m = re.search(r"((?:19|20)\d{2})\s*年", sec.title)
+            m = _ANY_YEAR.search(sec.title)
             if m and base_year and int(m.group(1)) > base_year:
                 cache[section_id] = int(m.group(1))
                 break

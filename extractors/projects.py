@@ -126,6 +126,8 @@ def _sentence_projects(sent_text: str, listy: bool):
     """Yield (name, start, end, rule) for the projects of one sentence."""
     for cm in _CLAUSE.finditer(sent_text):
         clause, base = cm.group(0), cm.start()
+        if not _ANY_HEAD.search(clause):
+            continue
         first = clause.find("、")
         if first >= 0 and _CATEGORY.search(clause, 0, first):
             continue

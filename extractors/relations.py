@@ -31,8 +31,8 @@ def _alt(words) -> str:
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])\s*")
 _INLINE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|——)?\s*([^,，;；:：。、]{2,20}(?:、[^,，;；:：。、]{1,20})*)。$")
 _LEAD_CLAUSE = re.compile(r"^\s*([^,，;；:：。、]{2,12}(?:产业集群|产业化集群|集群|产业))[,，]")
-_VERBS = _longest_first(_LEX["heading_verbs"])
-_TAILS = _longest_first(_LEX["heading_tails"])
+_VERB_START = re.compile(f"^(?:{_alt(_LEX['heading_verbs'])})")
+_TAIL_END = re.compile(f"(?:{_alt(_LEX['heading_tails'])})$")
 _CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_ends'] + [w + '业' for w in _LEX['drop_ye']])})$")
 _CHAIN_WORDS = frozenset(_LEX["chain_words"])
 _NOT_CHAINS = frozenset(_LEX["not_chains"])
@@ -91,14 +91,12 @@ def _read_heading_chains(title: str) -> list[str]:
     """The chains a heading names ('二、新材料产业' → 新材料; '6.科技、信息服务。' → 科技服务, 信息服务)."""
     s = _NUMBERING.sub("", title).strip().rstrip("。")
     for _ in range(2):
-        for v in _VERBS:
-            if s.startswith(v) and len(s) > len(v) + 1:
-                s = s[len(v):]
-                break
-    for t in _TAILS:
-        if s.endswith(t) and len(s) > len(t) + 1:
-            s = s[: -len(t)]
-            break
+        m = _VERB_START.match(s)
+        if m and len(s) > m.end() + 1:
+            s = s[m.end():]
+    m = _TAIL_END.search(s)
+    if m and m.start() > 1:
+        s = s[:m.start()]
     parts = [p for p in s.split("、") if p]
     if len(parts) > 1:
         m = re.search(r"(服务|材料|装备|制造|物流|旅游|产业)$", parts[-1])
@@ -149,7 +147,6 @@ class _Doc:
                            if e.label in ("Place", "Park") and _AREA.search(e.name)}.values())
         self.area_of: dict = {}
         self.chain_set = frozenset(self.names.get("IndustryChain", ()))
-        self.chain_names = _longest_first(self.chain_set)
         self.enterprises = frozenset(self.names.get("Enterprise", ()))
         self.by_head: dict[str, dict[str, list[str]]] = {}
         for label in self.names:
@@ -309,7 +306,8 @@ def _listed_part_of(ctx, d: _Doc, sent, done, known) -> None:
     text = sent.text
     for m in _LIST_PARENT.finditer(text):
         run = m.group("after")
-        parent = next((c for c in d.chain_names if run.startswith(c) and _CHAIN_REST.match(run, len(c))), None)
+        parent = next((c for c in d.by_head.get("IndustryChain", {}).get(run[:2], ())
+                       if run.startswith(c) and _CHAIN_REST.match(run, len(c))), None)
         if parent is None:
             continue
         items = [_STRIP.sub("", it.strip()) for it in re.split(r"[、和及]", m.group("items"))]

@@ -146,6 +146,7 @@ class _Doc:
         self.areas = list({(e.label, e.name): e for e in ctx.facts.entities
                            if e.label in ("Place", "Park") and _AREA.search(e.name)}.values())
         self.area_of: dict = {}
+        self.chains_of_section: dict = {}
         self.chain_set = frozenset(self.names.get("IndustryChain", ()))
         self.enterprises = frozenset(self.names.get("Enterprise", ()))
         self.by_head: dict[str, dict[str, list[str]]] = {}
@@ -210,6 +211,13 @@ class _Doc:
 
     def section_chains(self, section_id: str, skip_box: bool = False) -> tuple[list[str], list[str]]:
         """(innermost chains among the section and its ancestors, chains of the nearest 专栏 box title)."""
+        key = (section_id, skip_box)
+        hit = self.chains_of_section.get(key)
+        if hit is None:
+            hit = self.chains_of_section[key] = self._section_chains(section_id, skip_box)
+        return hit
+
+    def _section_chains(self, section_id: str, skip_box: bool) -> tuple[list[str], list[str]]:
         inner: list[str] = []
         box: list[str] = []
         for sec in self.ctx.parsed.ancestors(section_id):
@@ -483,9 +491,9 @@ def _where(ctx, label: str, name: str, mention, known) -> Ref:
     return Ref(label, name)
 
 
-def _sentence_area(found: list, start: int):
-    """The one town, district or area (甲镇, 乙片区) the sentence names before a project listed in it."""
-    first = min((e.mention.start for e in found if e.label == "Project"), default=start)
+def _sentence_area(found: list):
+    """The one town, district or area (甲镇, 乙片区) the sentence names before the projects listed in it."""
+    first = min((e.mention.start for e in found if e.label == "Project"), default=0)
     areas = {(e.label, e.name): e for e in found if e.label in ("Place", "Park")
              and e.mention.end <= first and _AREA.search(e.name)}
     return next(iter(areas.values())) if len(areas) == 1 else None
@@ -499,6 +507,7 @@ def _village(name: str) -> str | None:
 def _undertakes_located(ctx, d: _Doc, projects, serving: set, by_sent: dict, done, known) -> None:
     places = set(d.names.get("Place", ()))
     parks = set(d.names.get("Park", ()))
+    areas: dict = {}  # sentence index → its one area
     last = (None, None)  # (sentence, enterprise of its first project): a ；-series group shares it
     for p in sorted(projects, key=lambda e: e.mention.start):
         name = p.name
@@ -538,14 +547,16 @@ def _undertakes_located(ctx, d: _Doc, projects, serving: set, by_sent: dict, don
         if m and m.group("place") in places and m.end() <= p.mention.start - sent.start + 2:
             _rel(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
         elif not park and not place and not ent:
-            where = _sentence_area(by_sent.get(sent.index, ()), p.mention.start) \
+            if sent.index not in areas:
+                areas[sent.index] = _sentence_area(by_sent.get(sent.index, ()))
+            where = areas[sent.index] \
                 or d.section_area(p.mention.section_id)
             if where:
                 _rel(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, where.label, where.name, p.mention, known),
                      p.mention, done)
 
 
-def _anchors(ctx, d: _Doc, sent, done, known) -> None:
+def _anchors(ctx, d: _Doc, sent, found, done, known) -> None:
     for m in _ANCHOR.finditer(sent.text):
         items = [clean for it in m.group("list").split("、") if (clean := it.strip()) and 2 <= len(clean) <= 14]
         if not items or any(_BAD_CHAIN.search(i) and not re.search(r"[(（]", i) or _NOT_FIRM.search(i) for i in items):
@@ -560,8 +571,8 @@ def _anchors(ctx, d: _Doc, sent, done, known) -> None:
         else:
             chains = d.inline_chains(sent.start) or d.section_chains(sent.section_id, skip_box=True)[0]
             after = sent.text[m.end():]
-            own = [e.name for e in ctx.entities_in(sent, "IndustryChain")
-                   if e.mention.start - sent.start >= m.end() and re.search(r"做大做强|发展|打造", after)]
+            own = [e.name for e in found if e.label == "IndustryChain" and e.mention.start - sent.start >= m.end()
+                   and re.search(r"做大做强|发展|打造", after)]
             tails = list(dict.fromkeys(chains + own[:1]))
         mention = ctx.mention(sent, m.start(), m.end(), "relations.anchors")
         for it in items:
@@ -589,7 +600,7 @@ def extract(ctx) -> None:
     for sent in d.sents:
         found = by_sent.get(sent.index, ())
         if "等" in sent.text or any(e.label == "Enterprise" for e in found):
-            _anchors(ctx, d, sent, done, known)
+            _anchors(ctx, d, sent, found, done, known)
         chains = [e for e in found if e.label == "IndustryChain"]
         if len(chains) > 1:
             _enumeration_part_of(ctx, sent, chains, done)

@@ -33,13 +33,14 @@ def link(ctx, sent, target, ref) -> None:
 
 def _chains(ctx, section_id, indicator):
     out = []
-    names, pattern = _doc_chains(ctx)
-    if pattern is not None:
-        for at in range(min(5, len(indicator))):
-            m = pattern.match(indicator, at)
-            if m and CHAIN_MEASURE.match(indicator, m.end()):
-                out.append(names[m.group(0)])
-                break
+    names, lengths, firsts = _doc_chains(ctx)
+    for at in range(min(5, len(indicator))):
+        if indicator[at] not in firsts:
+            continue
+        hit = _longest_at(indicator, at, names, lengths)
+        if hit and CHAIN_MEASURE.match(indicator, at + len(hit.name)):
+            out.append(hit)
+            break
     heading = _heading_chain(ctx, section_id)
     if heading is not None and all(heading.name != c.name for c in out):
         out.append(heading)
@@ -47,14 +48,22 @@ def _chains(ctx, section_id, indicator):
 
 
 def _doc_chains(ctx):
-    """Chain names found anywhere in the document: (name -> entity, one pattern of them, longest first)."""
+    """Chain names found anywhere in the document: (name -> entity, name lengths longest first, first chars)."""
     n = len(ctx.facts.entities)
     cached = ctx.__dict__.get("_doc_chains")
     if cached is None or cached[0] != n:
         names = {e.name: e for e in _sorted(ctx, "IndustryChain")[0]}
-        pattern = re.compile("|".join(re.escape(x) for x in sorted(names, key=len, reverse=True))) if names else None
-        cached = ctx.__dict__["_doc_chains"] = (n, (names, pattern))
+        lengths = sorted({len(x) for x in names}, reverse=True)
+        cached = ctx.__dict__["_doc_chains"] = (n, (names, lengths, {x[0] for x in names}))
     return cached[1]
+
+
+def _longest_at(text, at, names, lengths):
+    for n in lengths:
+        hit = names.get(text[at:at + n])
+        if hit is not None:
+            return hit
+    return None
 
 
 def _heading_chain(ctx, section_id):

@@ -464,7 +464,8 @@ def _enterprise_of(ctx, d: _Doc, p) -> str | None:
     if m and not re.match(r"[\d年]", m.group(1)) and d.prefix(m.group(1) + "xx", "Place") != m.group(1):
         return m.group(1)
     sent = d.sentence_at(p.mention.start)
-    m = _OWNER_BEFORE.search(sent.text, 0, p.mention.start - sent.start + 1)
+    at = p.mention.start - sent.start + 1
+    m = _OWNER_BEFORE.search(sent.text, max(0, at - 16), at) if "“" in sent.text[max(0, at - 3):at] else None
     if m:
         owner = _OWNER_LEAD.sub("", m.group(1))
         for k in range(len(owner) - 1):
@@ -598,7 +599,11 @@ def extract(ctx) -> None:
     _park_part_of(ctx, d, done)
     _park_located(ctx, d, done, known)
     for sent in d.sents:
-        found = by_sent.get(sent.index, ())
+        found = by_sent.get(sent.index)
+        if not found:
+            if "等" in sent.text:
+                _anchors(ctx, d, sent, (), done, known)
+            continue
         if "等" in sent.text or any(e.label == "Enterprise" for e in found):
             _anchors(ctx, d, sent, found, done, known)
         chains = [e for e in found if e.label == "IndustryChain"]

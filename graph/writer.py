@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from extractors.facts import Facts, Ref
+from extractors.version import RULES
 from graph.connection import Graph
 from graph.dialect import ARCADEDB, NEO4J, Dialect
 from graph.resolve import Resolver
@@ -98,7 +99,8 @@ SECTION_EDGES = (
     "UNWIND $rows AS row MATCH (p:Section {sectionId: row.parent}) MATCH (c:Section {sectionId: row.child})"
     " MERGE (p)-[:HAS_SECTION]->(c)"
 )
-FIND_DOCUMENT = "MATCH (d:Document) WHERE d.docId = $docId OR d.sourcePath = $path RETURN d.docId AS docId, d.sourcePath AS path"
+FIND_DOCUMENT = ("MATCH (d:Document) WHERE d.docId = $docId OR d.sourcePath = $path"
+                 " RETURN d.docId AS docId, d.sourcePath AS path, d.rulesVersion AS rules")
 FIND_BY_PATH_OR_ID = "MATCH (d:Document) WHERE d.docId = $key OR d.sourcePath = $key OR d.source = $key RETURN d.docId AS docId"
 KNOWN_NAMES = {lb: f"MATCH (n:{lb}) RETURN n.name AS name, n.aliases AS aliases" for lb in ENTITY_LABELS}
 DELETE_SECTIONS = "MATCH (s:Section {docId: $docId}) DETACH DELETE s"
@@ -215,7 +217,7 @@ class _Plan:
         self.document = {"key": doc.doc_id, "props": _clean({
             "docId": doc.doc_id, "sourcePath": os.path.abspath(doc.path), "source": doc.source, "title": doc.title,
             "issuer": doc.issuer, "docNumber": doc.doc_number, "date": doc.date, "period": doc.period,
-            "level": doc.level, "format": doc.format, "chars": len(doc.text),
+            "level": doc.level, "format": doc.format, "chars": len(doc.text), "rulesVersion": RULES,
         })}
         sections = parsed.sections
         self.root_id = next((s.section_id for s in sections if s.parent_id is None), None)
@@ -388,12 +390,12 @@ def _resolver_for(graph: Graph, plan: _Plan) -> None:
 
 
 def is_loaded(graph: Graph, doc: Document) -> bool:
-    """Is this content (docId) already in the graph? Then loading it again writes nothing."""
+    """Is this content (docId) already in the graph, written by these rules? Then loading it again writes nothing."""
     return _is_loaded(graph.read(FIND_DOCUMENT, {"docId": doc.doc_id, "path": os.path.abspath(doc.path)}), doc)
 
 
 def _is_loaded(found: list[dict], doc: Document) -> bool:
-    return any(r["docId"] == doc.doc_id for r in found)
+    return any(r["docId"] == doc.doc_id and r["rules"] == RULES for r in found)
 
 
 def load(graph: Graph, parsed: ParsedDocument, facts: Facts, *, resolver: Resolver | None = None) -> LoadResult:

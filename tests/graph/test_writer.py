@@ -129,3 +129,22 @@ def test_values_are_parameters_not_cypher(graph):
     load(graph, parsed, facts)
     assert names(graph, "Project")[evil]["docIds"] == [parsed.document.doc_id]
     assert stats(graph)["nodes"]["Document"] == 2
+
+
+def test_new_rules_extract_an_unchanged_document_again(graph, monkeypatch):
+    """A document written by other rules (an older plankg) is replaced, giving the graph of a clean load."""
+    import graph.writer as writer
+
+    drop(graph)
+    parsed, facts = doc_a()
+    load(graph, parsed, facts)
+    clean = dump(graph)
+    assert writer.is_loaded(graph, parsed.document)
+    monkeypatch.setattr(writer, "RULES", "other-rules")
+    assert not writer.is_loaded(graph, parsed.document)
+    assert load(graph, parsed, facts).status == "replaced"
+    [row] = graph.read("MATCH (d:Document) RETURN d.rulesVersion AS rules")
+    assert row["rules"] == "other-rules"
+    monkeypatch.undo()
+    assert load(graph, parsed, facts).status == "replaced"
+    assert dump(graph) == clean

@@ -39,6 +39,8 @@ _ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"]))  # chea
 _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["shared_heads"] + _LEX["quoted_heads"]
                             + ["通道"]))  # a sentence without any of these holds no project
 _MAX_PIECE = 60
+_DANGLING = re.compile(r"(?:领域|方面)$")
+_BARE_END = re.compile(r"等\s*$")
 _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
 _QUOTED_HEAD_END = re.compile(f"(?:{_alt(_LEX['quoted_heads'])})$")
 _SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[大个批带]|十[一二三四五]五)")  # “三大改造”, “十四五”
@@ -90,8 +92,15 @@ def _ok(name: str, need_suffix: bool) -> bool:
 
 def _pieces(region: str, offset: int):
     """Split an enumeration at 、 (and at 和/及 after a place-like head), yielding (text, start)."""
-    pos = 0
-    for part in re.split(r"(、)", region):
+    pos, parts = 0, []
+    for part in re.split(r"(、)", region):  # a part left dangling (甲乙领域、丙丁领域用X) goes on in the next one
+        if parts and parts[-1] != "、" and _DANGLING.search(parts[-1]) and part == "、":
+            parts[-1] += part
+        elif parts and parts[-1].endswith("、") and part != "、":
+            parts[-1] += part
+        else:
+            parts.append(part)
+    for part in parts:
         if part != "、":
             sub_pos = 0
             for sub in _AND.split(part):
@@ -144,6 +153,8 @@ def _sentence_projects(sent_text: str, listy: bool):
                     yield name, base + p0, base + p0 + len(piece), "project.shared_head"
             continue
         end = _LIST_END.search(clause) if "等" in clause else None
+        if end is None and listy and first >= 0 and clause.rstrip().endswith("等") and "为" not in clause[:first]:
+            end = _BARE_END.search(clause)  # a box list closed by a bare 等: 甲小区、乙上院等。
         if end:
             lead = _lead_cue(clause, end.start())
             start = lead.end() if lead else 0

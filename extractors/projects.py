@@ -39,6 +39,8 @@ _ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"]))  # chea
 _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["shared_heads"] + _LEX["quoted_heads"]
                             + ["通道"]))  # a sentence without any of these holds no project
 _MAX_PIECE = 60
+_NO_CJK = re.compile(r"[\d\W_a-zA-Z]*")
+_ENUM_SPLIT = re.compile(r"(、)")
 _DANGLING = re.compile(r"(?:领域|方面)$")
 _BARE_END = re.compile(r"等\s*$")
 _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
@@ -87,13 +89,13 @@ def _ok(name: str, need_suffix: bool) -> bool:
     core = _SUFFIX_END.sub("", name)
     if need_suffix and len(core) < 2:
         return False
-    return not re.fullmatch(r"[\d\W_a-zA-Z]*", name)
+    return not _NO_CJK.fullmatch(name)
 
 
 def _pieces(region: str, offset: int):
     """Split an enumeration at 、 (and at 和/及 after a place-like head), yielding (text, start)."""
     pos, parts = 0, []
-    for part in re.split(r"(、)", region):  # a part left dangling (甲乙领域、丙丁领域用X) goes on in the next one
+    for part in _ENUM_SPLIT.split(region):  # a part left dangling (甲乙领域、丙丁领域用X) goes on in the next one
         if parts and parts[-1] != "、" and _DANGLING.search(parts[-1]) and part == "、":
             parts[-1] += part
         elif parts and parts[-1].endswith("、") and part != "、":

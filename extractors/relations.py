@@ -57,6 +57,13 @@ _INDUSTRIAL = re.compile(r"产业|开发|园|自贸|高新|经济|工业|科技|
 _TOWN_TAIL = re.compile(r"镇|乡|街道")
 _COUNTY_TAIL = re.compile(r"(?:区|县|市)(?!块)")
 _AREA = re.compile(r"..(?:镇|乡|街道|片区|板块|新区|组团)$")
+_SHARED_TAIL = re.compile(r"(服务|材料|装备|制造|物流|旅游|产业)$")  # 科技、信息服务 → 科技服务
+_AS_THE = re.compile(r"为(?:代表|重点|主)的$")
+_ITEM_SPLIT = re.compile(r"[、和及]")
+_PARK_LIST = re.compile(r"\s*(?:[(（][^)）]*[)）])?(?:主要)?(?:涵盖|包括|包含|分为)")
+_DIGIT_START = re.compile(r"[\d年]")
+_GROW = re.compile(r"做大做强|发展|打造")
+_FIRM_LEAD = re.compile(r"^(?:龙头企业|骨干企业|企业)")
 _PARAGRAPH_REACH = 200  # characters an inline enterprise heading reaches into its paragraph
 _ENT_HEAD = re.compile(f"^[^、]{{2,24}}(?:{_alt(_LEX['enterprise_ends'])})$")
 _CJK_OR_LATIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]")
@@ -99,7 +106,7 @@ def _read_heading_chains(title: str) -> list[str]:
         s = s[:m.start()]
     parts = [p for p in s.split("、") if p]
     if len(parts) > 1:
-        m = re.search(r"(服务|材料|装备|制造|物流|旅游|产业)$", parts[-1])
+        m = _SHARED_TAIL.search(parts[-1])
         if m:
             parts = [p if _CHAIN_END.search(p) or p in _CHAIN_WORDS else p + m.group(1) for p in parts]
     out = []
@@ -294,7 +301,7 @@ def _enumeration_part_of(ctx, sent, chains, done) -> None:
     for y in chains:
         ys = y.mention.start - sent.start
         before = text[max(0, ys - 5):ys]
-        if not (before.endswith("等") or re.search(r"为(?:代表|重点|主)的$", before)):
+        if not (before.endswith("等") or _AS_THE.search(before)):
             continue
         clause_start = max(text.rfind(c, 0, ys) for c in ",，;；。:：") + 1
         items = [c for c in chains if clause_start <= c.mention.start - sent.start and c.mention.end - sent.start <= ys
@@ -318,7 +325,7 @@ def _listed_part_of(ctx, d: _Doc, sent, done, known) -> None:
                        if run.startswith(c) and _CHAIN_REST.match(run, len(c))), None)
         if parent is None:
             continue
-        items = [_STRIP.sub("", it.strip()) for it in re.split(r"[、和及]", m.group("items"))]
+        items = [_STRIP.sub("", it.strip()) for it in _ITEM_SPLIT.split(m.group("items"))]
         members = [it for it in items if it in d.chain_set and it != parent]
         if len(members) < max(1, len(items) // 2):
             continue
@@ -387,7 +394,7 @@ def _park_lists(ctx, sent, parks, done) -> None:
     text = sent.text
     for i, y in enumerate(parks):
         after = text[y.mention.end - sent.start:]
-        m = re.match(r"\s*(?:[(（][^)）]*[)）])?(?:主要)?(?:涵盖|包括|包含|分为)", after)
+        m = _PARK_LIST.match(after)
         if not m:
             continue
         for x in parks[i + 1:]:
@@ -461,7 +468,7 @@ def _enterprise_of(ctx, d: _Doc, p) -> str | None:
     if ent:
         return ent
     m = _CAPACITY.match(name)
-    if m and not re.match(r"[\d年]", m.group(1)) and d.prefix(m.group(1) + "xx", "Place") != m.group(1):
+    if m and not _DIGIT_START.match(m.group(1)) and d.prefix(m.group(1) + "xx", "Place") != m.group(1):
         return m.group(1)
     sent = d.sentence_at(p.mention.start)
     at = p.mention.start - sent.start + 1
@@ -560,7 +567,7 @@ def _undertakes_located(ctx, d: _Doc, projects, serving: set, by_sent: dict, don
 def _anchors(ctx, d: _Doc, sent, found, done, known) -> None:
     for m in _ANCHOR.finditer(sent.text):
         items = [clean for it in m.group("list").split("、") if (clean := it.strip()) and 2 <= len(clean) <= 14]
-        if not items or any(_BAD_CHAIN.search(i) and not re.search(r"[(（]", i) or _NOT_FIRM.search(i) for i in items):
+        if not items or any(_BAD_CHAIN.search(i) and "(" not in i and "（" not in i or _NOT_FIRM.search(i) for i in items):
             continue
         tail = m.group(0)[m.start("list") - m.start() + len(m.group("list")):]
         if not _ANCHOR_ROLE.search(tail) and not all(_known_enterprise(d, i) for i in items):
@@ -573,11 +580,11 @@ def _anchors(ctx, d: _Doc, sent, found, done, known) -> None:
             chains = d.inline_chains(sent.start) or d.section_chains(sent.section_id, skip_box=True)[0]
             after = sent.text[m.end():]
             own = [e.name for e in found if e.label == "IndustryChain" and e.mention.start - sent.start >= m.end()
-                   and re.search(r"做大做强|发展|打造", after)]
+                   and _GROW.search(after)]
             tails = list(dict.fromkeys(chains + own[:1]))
         mention = ctx.mention(sent, m.start(), m.end(), "relations.anchors")
         for it in items:
-            it = re.sub(r"^(?:龙头企业|骨干企业|企业)", "", it)
+            it = _FIRM_LEAD.sub("", it)
             for c in tails:
                 _ensure(ctx, "Enterprise", it, mention, known)
                 _rel(ctx, "ANCHORS", Ref("Enterprise", it), Ref("IndustryChain", c), mention, done)

@@ -94,7 +94,7 @@ def bench_write(files: list[Path]) -> None:
     with tempfile.TemporaryDirectory() as home:
         info = server.start(home=Path(home))
         try:
-            with open_graph(uri=info.uri, user=info.user, password=info.password, database=info.database) as g:
+            with open_graph(info.uri, info.user, info.password, info.database, http_port=info.http_port) as g:
                 writer.ensure_schema(g)
                 t0 = time.perf_counter()
                 results = [writer.load(g, p, f) for p, f in zip(parsed, facts)]

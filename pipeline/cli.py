@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -149,6 +150,17 @@ def stats_cmd(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
         _print_counts(counts, "graph")
 
 
+def _params(pairs: list[str] | None) -> dict:
+    """--param k=v pairs; whole numbers and decimals become numbers (year=2025), the rest stay text."""
+    params: dict = {}
+    for kv in pairs or []:
+        k, sep, v = kv.partition("=")
+        if not sep:
+            _fail(f"--param {kv}: expected k=v")
+        params[k] = int(v) if re.fullmatch(r"-?\d+", v) else float(v) if re.fullmatch(r"-?\d+\.\d+", v) else v
+    return params
+
+
 @app.command("query")
 def query_cmd(name: Annotated[Optional[str], typer.Argument(help="A query of queries/ (omit to list them).")] = None,
               param: Annotated[Optional[list[str]], typer.Option("--param", help="k=v, repeatable.")] = None,
@@ -159,14 +171,11 @@ def query_cmd(name: Annotated[Optional[str], typer.Argument(help="A query of que
 
     if name is None:
         for q in list_queries():
-            out.print(f"{q.name:28} {q.question}", markup=False, highlight=False, soft_wrap=True)
+            params = ", ".join(f"${p}" + ("?" if p in q.optional else "") for p in q.parameters)
+            out.print(f"{q.name:24} {q.question_zh} / {q.question_en}  [{params}]", markup=False, highlight=False,
+                      soft_wrap=True)
         return
-    params = {}
-    for kv in param or []:
-        k, sep, v = kv.partition("=")
-        if not sep:
-            _fail(f"--param {kv}: expected k=v")
-        params[k] = v
+    params = _params(param)
     with _graph(uri, user, password, database) as g:
         try:
             rows = run_named(g, name, params)
@@ -184,11 +193,13 @@ def cypher_cmd(statement: Annotated[str, typer.Argument(help="A Cypher statement
     """Run one Cypher statement; read-only unless --write."""
     from graph.queries import format_rows, run_cypher
 
-    params = dict(kv.partition("=")[::2] for kv in param or [])
+    from graph.queries import WriteRefused
+
+    params = _params(param)
     with _graph(uri, user, password, database) as g:
         try:
             rows = run_cypher(g, statement, params, write=write)
-        except PermissionError as e:
+        except WriteRefused as e:
             _fail(str(e))
     sys.stdout.write(format_rows(rows, fmt) + "\n")
 

@@ -80,6 +80,19 @@ def test_unreachable_database_is_one_line_without_password(env, tmp_path):
     assert secret not in proc.stderr + proc.stdout
 
 
+def test_query_numbers_and_read_only_cypher(env):
+    proc = _plankg(env, "query", "targets", "--param", "year=2025", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert rows and all(r["year"] == 2025 for r in rows)
+    assert _plankg(env, "query", "targets", "--param", "year=2031", "--format", "json").stdout.strip() == "[]"
+    before = _stats(env)
+    refused = _plankg(env, "cypher", "MATCH (n) DETACH DELETE n")
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert _stats(env) == before
+
+
 def test_db_stop_leaves_no_process(env):
     status = _plankg(env, "db", "status")
     assert status.returncode == 0 and "running" in status.stdout

@@ -15,13 +15,12 @@ period, 发展基础 / …取得决定性胜利):
 """
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from extractors.names import clean_name
+from extractors import lexicon
 
-_LEX = json.loads((Path(__file__).parent / "lexicon" / "goals.json").read_text(encoding="utf-8"))
+_LEX = lexicon.load("goals.json")
 
 
 def _name(text: str) -> str:
@@ -30,8 +29,7 @@ def _name(text: str) -> str:
     return name + "”" if name.count("“") > name.count("”") else name
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alt = lexicon.alternation
 
 
 _ADV = _alt(_LEX["adverbs"])

@@ -10,18 +10,16 @@ and give nothing; a name that is a known place gives nothing.
 """
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from extractors.facts import Mention
 from extractors.names import clean_name
+from extractors import lexicon
 
-_LEX = json.loads((Path(__file__).parent / "lexicon" / "projects_cues.json").read_text(encoding="utf-8"))
+_LEX = lexicon.load("projects_cues.json")
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+_alt = lexicon.alternation
 
 
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")

@@ -7,25 +7,23 @@ extractors/lexicon/relations_cues.json. Every relation's Mention is the sentence
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 from extractors.facts import Ref
 from extractors.spans import known_word, pos_of
+from extractors import lexicon
 
-_LEX = json.loads((Path(__file__).parent / "lexicon" / "relations_cues.json").read_text(encoding="utf-8"))
+_LEX = lexicon.load("relations_cues.json")
 
 
 def _longest_first(words):
     return sorted(set(words), key=len, reverse=True)
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in _longest_first(words))
+_alt = lexicon.alternation
 
 
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])\s*")

@@ -11,13 +11,12 @@ Runs last: it reads the Project and Goal entities the other extractors found.
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
-from pathlib import Path
 
 from extractors.goals import nominal_object, strong_object
+from extractors import lexicon
 
-_LEX = json.loads((Path(__file__).parent / "lexicon" / "supports.json").read_text(encoding="utf-8"))
+_LEX = lexicon.load("supports.json")
 _SCOPE_BULLETS = tuple(_LEX["scope_bullets"])
 _LEAD_SENTENCES = _LEX["lead_sentences"]
 _HEADING_LEVELS = _LEX["heading_levels"]

@@ -15,22 +15,20 @@ extractors/target_links.py.
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 from extractors import target_links, target_tables
 from extractors.facts import Target
 from extractors.numbers import CN_DIGITS, CN_NUM, NUM, is_range, plain, to_number
+from extractors import lexicon
 
-LEX = json.loads((Path(__file__).parent / "lexicon" / "targets.json").read_text(encoding="utf-8"))
+LEX = lexicon.load("targets.json")
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alt = lexicon.alternation
 
 
 def _first_chars(words, extra: str = "") -> str:

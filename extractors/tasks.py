@@ -17,19 +17,17 @@ are not its tail; nor is a Target dated before the document or read from an ince
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
-from pathlib import Path
 
 from extractors.facts import Mention, Ref
 from extractors.names import clean_name
+from extractors import lexicon
 
-_LEX = json.loads((Path(__file__).parent / "lexicon" / "tasks_cues.json").read_text(encoding="utf-8"))
+_LEX = lexicon.load("tasks_cues.json")
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alt = lexicon.alternation
 
 
 _ROLE_OF_LABEL = dict(sorted(((w, role) for role, words in _LEX["labels"].items() for w in words),

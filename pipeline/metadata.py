@@ -34,7 +34,6 @@ _NOT_PLACE = re.compile(r"(地区|城区|园区|社区|片区|开发区|高新�
 
 def read_metadata(doc: Document) -> Document:
     lines = [l.strip() for l in doc.text.split("\n")[:40] if l.strip()]
-    head = "\n".join(lines)
     title, issuer = _title_issuer(lines)
     tail = [l.strip() for l in doc.text[-600:].split("\n") if l.strip()]
     number = next((m for m in (DOC_NUMBER.fullmatch(l) for l in lines) if m), None)

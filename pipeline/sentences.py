@@ -20,7 +20,6 @@ def sentences(doc: Document, sections: list[Section]) -> list[Sentence]:
     cuts = sorted({s.heading_end for s in inner if s.heading_end > s.start})
     out: list[Sentence] = []
     text = doc.text
-    pos = 0
     for piece_start, piece_end in _pieces(text, cuts):
         for m in _SPLIT.finditer(text, piece_start, piece_end):
             raw = m.group(0)
@@ -33,7 +32,6 @@ def sentences(doc: Document, sections: list[Section]) -> list[Sentence]:
             heading = sec.kind != "root" and sec.start <= start < sec.heading_end
             out.append(Sentence(doc.doc_id, sec.section_id, len(out), stripped, start, end, doc.page_at(start),
                                 heading))
-        pos = piece_end
     return out
 
 

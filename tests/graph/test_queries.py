@@ -5,7 +5,6 @@ import json
 
 import pytest
 
-from extractors.facts import Facts
 from graph.queries import WriteRefused, format_rows, list_queries, run_cypher, run_named
 from graph.writer import drop, load
 from tests.graph.helpers import make

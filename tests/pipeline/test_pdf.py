@@ -14,7 +14,6 @@ def plan(tmp_path_factory):
 
 
 def test_outline_and_pages(plan):
-    heads = {s.number + " " + s.title: s for s in plan.sections[1:]}
     for page, line in pdfgen.PLAN["headings"]:
         number, title = line.split(" ") if " " in line else (line[:2], line[2:])
         sec = next(s for s in plan.sections if s.title == (title if " " in line else line[2:]))

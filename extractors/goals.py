@@ -10,7 +10,7 @@ period, 发展基础 / …取得决定性胜利):
 - bullet lines and bullet headings (●, ■, ——): a strong verb, an outcome (…更加坚实) or a positioning
   (——…引领区); a lead clause 实施…行动 gives way to the clause after it;
 - phrases in sentences: [adverbs] strong verb + object ending in a head noun or a modified place name
-  (建设诚信偃师); 体系/格局-like heads only after 到20XX年 or with a quoted term; 推进X建设; an
+  (建设诚信某城); 体系/格局-like heads only after 到20XX年 or with a quoted term; 推进X建设; an
   enumeration X、Y of goal objects gives one Goal per item.
 """
 from __future__ import annotations
@@ -186,7 +186,7 @@ def _bullet_goals(text: str) -> list[tuple[str, int, int, str]]:
 
 def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
     """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term or after
-    到20XX年), or a place name with a modifier that is not a verb (创新型偃师)? A counted object
+    到20XX年), or a place name with a modifier that is not a verb (创新型某城)? A counted object
     (3个…基地, 若干…) is a quantity, not a goal."""
     obj = obj.rstrip("”’\"'》")
     if _COUNTED.match(obj):  # 建设3个示范基地: a quantity, i.e. a target

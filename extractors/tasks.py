@@ -203,7 +203,7 @@ class _Tasks:
     def _item_title(self, sent, start: int, end: int) -> tuple[int, int, str] | None:
         """The task item's title phrase — its span and Goal name — when the item opens with one.
 
-        Either the innermost section's heading when it opens this task's line ("(一)建设齐鲁科学城。依托…"),
+        Either the innermost section's heading when it opens this task's line ("(一)建设某某科学城。依托…"),
         or a numbered line's first clause followed by more text ("10.大力培育平台经济。支持…"); a title is
         short and has no comma."""
         sec = self.parsed.section(sent.section_id)

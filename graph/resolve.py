@@ -3,7 +3,7 @@
 The rules are data (resolve_rules.json): each label reduces a name to a key (administrative suffix
 dropped, department long forms abbreviated, chain suffix dropped …); names with equal keys merge.
 Enterprise short forms merge with a longer name containing them when the legal suffix differs.
-rapidfuzz is asked only about names no rule decided. Labels never mix (涧西区 Place ≠ 涧西区人民政府 Unit).
+rapidfuzz is asked only about names no rule decided. Labels never mix (某某区 Place ≠ 某某区人民政府 Unit).
 Names already in the graph are registered first, so a new document resolves onto existing nodes and
 an existing node keeps its name.
 """
@@ -139,7 +139,7 @@ class Resolver:
         return mapping
 
     def _merge_short_forms(self, groups, parent, find, mapping) -> None:
-        """中信重工 + 中信重工机械股份有限公司: one contains the other and the legal suffixes differ."""
+        """甲乙重工 + 甲乙重工机械股份有限公司: one contains the other and the legal suffixes differ."""
         pool = [(k, None, *self.enterprise_stem(k)) for k in groups] + [
             (None, c, *self.enterprise_stem(c)) for c in set(self._canon["Enterprise"].values())
         ]

@@ -84,7 +84,7 @@ def _title_issuer(lines: list[str]) -> tuple[str, str]:
 
 
 def _year_only(title: str, source: str) -> str:
-    """Without a full date: the year a title states (包头市2022年…办法), else a year token of the file name,
+    """Without a full date: the year a title states (某市2022年…办法), else a year token of the file name,
     never one after this year (a plan's horizon, 2035年远景目标, is no date)."""
     this_year = datetime.date.today().year
     for rx, text in ((_TITLE_YEAR, title), (_NAME_YEAR, source)):

@@ -9,11 +9,13 @@ for industry chains (taxonomy).
 """
 from __future__ import annotations
 
-from extractors import chains, orgs, parks, places
+from extractors import chains, org_prefixes, orgs, parks, places
 from extractors.facts import Ref
 from extractors.spans import Candidate, boundaries
 
 _NESTABLE_RULES = ("place.division", "place.region")
+# Enterprises a park is named after (甲实业铝产品加工产业园) are kept inside it.
+_OWNER_RULES = ("enterprise.item",)
 # Places named by a short form (divisions outside the document's own area, regions, features) that
 # every mention glues to a following noun (某山石膏, 某州路, 某山实验室) only occur inside other names.
 _EMBEDDABLE_RULES = ("place.division", "place.region", "place.feature")
@@ -21,7 +23,7 @@ _EMBEDDABLE_RULES = ("place.division", "place.region", "place.feature")
 
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
     """Drop candidates overlapped by a longer one (on equal spans another label beats Place), except
-    divisions nested inside another label."""
+    divisions nested inside another label and chains or owning enterprises nested inside a park."""
     order = sorted(cands, key=lambda c: (c.start - c.end, c.start, c.label == "Place"))
     kept: list[Candidate] = []
     for c in order:
@@ -31,7 +33,7 @@ def _resolve(cands: list[Candidate]) -> list[Candidate]:
                 nested = k.start <= c.start and c.end <= k.end
                 if nested and c.label == "Place" != k.label and c.rule in _NESTABLE_RULES:
                     continue
-                if nested and c.label != k.label and c.label == "IndustryChain" and k.label == "Park":
+                if nested and k.label == "Park" and (c.label == "IndustryChain" or c.rule in _OWNER_RULES):
                     continue
                 clash = True
                 break
@@ -49,7 +51,9 @@ def extract(ctx) -> None:
     counties = places.focus_counties(texts, hits, all_bounds)
     local = places.local_automaton(counties)
     known = {id(a) for c in counties for a in [c, *c.ancestors()]}
-    doc_orgs = orgs.DocumentNames(texts, all_bounds)
+    items = [org_prefixes.find(ctx, i, {(h[0], h[1]) for h in hits[i]}, industrial) if cand else []
+             for i, (cand, industrial) in enumerate(org_prefixes.sentence_contexts(ctx.parsed))]
+    doc_orgs = orgs.DocumentNames(texts, all_bounds, items)
     per_sentence = []
     free: dict[str, bool] = {}  # embeddable place name → seen standing on its own at least once
     for i, sent in enumerate(sents):

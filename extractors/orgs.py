@@ -40,17 +40,21 @@ _AFTER_PLACE = re.compile(rf"(?:{_alt(RULES['government_heads'])}|{_CONGRESS.pat
 class DocumentNames:
     """Enterprise names the document teaches: full names' cores and listed short names, one automaton."""
 
-    def __init__(self, texts: list[str], all_bounds: list[list[int]]):
+    def __init__(self, texts: list[str], all_bounds: list[list[int]], items: list[list[Candidate]]):
         names: set[str] = set()
         self.found: list[list[Candidate]] = []  # per sentence: legal names and listed names
-        for text, bounds in zip(texts, all_bounds):
+        for text, bounds, prefixes in zip(texts, all_bounds, items):
             legal, listed = _legal_names(text, bounds), _listed(text, bounds) + _institutes(text, bounds)
+            if prefixes:
+                listed = _with_prefixes(text, bounds, legal, listed, prefixes)
             self.found.append(legal + listed)
             for c in legal:
                 core = _LEGAL.sub("", c.name)
                 if _enterprise_like(core, text, bounds, c.start):
                     names.add(core)
-            names.update(c.name for c in listed)
+            names.update(c.name for c in listed if c.rule != "enterprise.item")
+        self.found = [[_known_core(c, names) for c in cands] for cands in self.found]
+        names.update(c.name for cands in self.found for c in cands if c.rule == "enterprise.item")
         self.names = {n for n in names if len(n) >= 2}
         self.auto = None
         if self.names:
@@ -65,6 +69,29 @@ class DocumentNames:
         bset = set(bounds)
         return [Candidate(e + 1 - len(n), e + 1, "Enterprise", n, "enterprise.learned")
                 for e, n in self.auto.iter(text) if e + 1 - len(n) in bset]
+
+
+_TRADE_END = re.compile("(?:%s)$" % "|".join(map(re.escape, lexicon("orgs_patterns.json")["trade_words"])))
+
+
+def _known_core(c: Candidate, names: set[str]) -> Candidate:
+    """An item prefix ending in a trade word the document also names without it (甲乙科技|创新中心 where
+    甲乙 is known) is that shorter name."""
+    if c.rule != "enterprise.item":
+        return c
+    m = _TRADE_END.search(c.name)
+    if m and c.name[:m.start()] in names:
+        return Candidate(c.start, c.start + m.start(), c.label, c.name[:m.start()], c.rule)
+    return c
+
+
+def _with_prefixes(text: str, bounds: list[int], legal, listed, prefixes) -> list[Candidate]:
+    """Project-list item prefixes (extractors/org_prefixes.py) that look like names and lie in no legal
+    name replace the whole list items they open (甲建材铝合金模板 → 甲建材)."""
+    keep = [c for c in prefixes if _enterprise_like(c.name, text, bounds, c.start)
+            and not any(l.start < c.end and c.start < l.end for l in legal)]
+    starts = {c.start for c in keep}
+    return [c for c in listed if c.start not in starts] + keep
 
 
 def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
@@ -83,10 +110,10 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
 def _listed(text: str, bounds: list[int]) -> list[Candidate]:
     """Items of an enumeration closed by 等 + an enterprise cue (等龙头企业, 等三轮摩托车企业, 等为龙头),
     and the part of a project name before 年产."""
-    out = []
+    out, bset = [], set(bounds)
     for m in _LIST_END.finditer(text):
         end = m.start()
-        seg_start = max(text.rfind(sep, 0, end) for sep in ",;:。和与及")
+        seg_start = max(_list_open(text, bset, sep, end) for sep in ",;:。和与及")
         items = text[seg_start + 1:end].split("、")
         if len(items) < 2 and not text.startswith(_LIST_VERBS, seg_start + 1):
             continue
@@ -108,6 +135,14 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
         if 2 <= len(name) <= 10 and _enterprise_like(name, text, bounds, s):
             out.append(Candidate(s, m.start(), "Enterprise", name, "enterprise.project"))
     return out
+
+
+def _list_open(text: str, bset: set[int], sep: str, end: int) -> int:
+    """The last `sep` before `end`; a conjunction only where it is a token of its own (not 甲和乙 names)."""
+    pos = text.rfind(sep, 0, end)
+    while pos >= 0 and sep in "和与及" and not (pos in bset and pos + 1 in bset):
+        pos = text.rfind(sep, 0, pos)
+    return pos
 
 
 _LEAD_CHARS = frozenset("以对与和在由把将")

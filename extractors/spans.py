@@ -50,7 +50,7 @@ def token_index(tokens: list[str]) -> dict[int, int]:
 def _tags() -> dict[str, str]:
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     text = Path(path).read_text(encoding="utf-8")
-    return dict(re.findall(r"^(\S{1,6}) \d+ (ns|nr|nt|nz|ng|n|vn|v|p|c|d|r|u|m|q|vd|ad|a|f)\r?$", text, re.M))
+    return dict(re.findall(r"^(\S{1,6}) \d+ (nrt|nrfg|ns|nr|nt|nz|ng|n|vn|v|p|c|d|r|u|m|q|vd|ad|a|f|j)\r?$", text, re.M))
 
 
 _PROPER = ("ns", "nr", "nt", "nz")
@@ -68,8 +68,8 @@ def pos_of(word: str) -> str:
 
 
 def name_like(word: str) -> bool:
-    """Not an ordinary word: unknown to jieba, or a proper noun, or made of such tokens."""
-    return not known_word(word) or pos_of(word) in ("ns", "nr", "nt", "nz")
+    """Not an ordinary word: unknown to jieba, or a proper noun (transliterated names included)."""
+    return not known_word(word) or pos_of(word) in ("ns", "nr", "nt", "nz", "nrt", "nrfg")
 
 
 def known_word(word: str) -> bool:

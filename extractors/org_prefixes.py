@@ -1,0 +1,117 @@
+"""Enterprise short names opening the items of project lists (甲建材年产…, 乙科技互联网数据中心).
+
+Only candidate sentences are read: items of a 专栏 box and enumerations such as 实施A、B等项目, found by a
+cheap text test. Their tokens are classed (place, name-like word, single character, trade word, capacity
+head, separator) and the Matcher patterns of lexicon/orgs_patterns.json run over the sentence's spaCy Doc
+(extractors/tokens.py). A match counts when it opens an item (after a separator or an opener verb) and the
+item goes on after it with the product or investment it names.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import Matcher
+
+from extractors import tokens
+from extractors.spans import CJK, Candidate, known_word, lexicon, pos_of
+
+RULES = lexicon("orgs_patterns.json")
+_alt = lambda xs: "|".join(map(re.escape, xs))  # noqa: E731
+_PROPER = frozenset(RULES["proper_tags"])
+_SEP = frozenset(RULES["separators"]) | frozenset(RULES["openers"])
+_END = frozenset(RULES["ends"])
+_FUNCTION = frozenset(RULES["function_chars"])
+_TRADE = frozenset(RULES["trade_words"])
+_YEARLY = frozenset(RULES["yearly"])
+_PLACE_END = frozenset(RULES["place_suffix_chars"])
+_NOT_AFTER = frozenset(RULES["not_after"])
+_NOT_NAMES = frozenset(RULES["not_names"])
+_ESTATE = frozenset(RULES["estate_tails"])
+_INDUSTRY = re.compile(_alt(RULES["industry_cues"]))
+_PRODUCTION = re.compile(_alt(RULES["sentence_cues"]))
+_DROP_LAST = {p["id"]: p["drop_last"] for p in RULES["patterns"]}
+_ENUMERATION = re.compile(rf"(?:{_alt(RULES['prefilter_openers'])})[^。]*、[^。]*等(?:{_alt(RULES['prefilter_closers'])})")
+_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
+
+_MATCHER: Matcher | None = None  # built on first use (the Vocab loads spaCy's zh defaults)
+
+
+def _matcher() -> Matcher:
+    global _MATCHER
+    if _MATCHER is None:
+        _MATCHER = Matcher(tokens.vocab())
+        for p in RULES["patterns"]:
+            _MATCHER.add(p["id"], [p["tokens"]])
+    return _MATCHER
+
+
+def _class(word: str) -> str:
+    """The token class the patterns are written over."""
+    if word in _SEP:
+        return "sep"
+    if word in _END or not word.strip():
+        return "end"
+    if word in _NOT_NAMES:
+        return "word"
+    if word in _TRADE:
+        return "trade"
+    if word in _YEARLY:
+        return "yearly"
+    if len(word) == 1:
+        return "char" if CJK.match(word) and word not in _FUNCTION else "word"
+    if _NAME.match(word) and word[-1] not in _PLACE_END and (not known_word(word) or pos_of(word) in _PROPER):
+        return "name"
+    return "word"
+
+
+def sentence_contexts(parsed) -> list[tuple[bool, bool]]:
+    """Per sentence: (is a candidate, reads as an industrial list). A candidate is a box item holding a
+    list or an enumeration of projects or enterprises (实施A、B等项目); industrial when the sentence or
+    one of the three headings above it names an industry or enterprises, or the sentence
+    names enterprises or production."""
+    secs = {s.section_id: s for s in parsed.sections}
+    marker, out, cache = RULES["box_marker"], [], {}
+    for sent in parsed.sentences:
+        sid = sent.section_id
+        if sid not in cache:
+            titles, cur = [], secs.get(sid)
+            while cur is not None and len(titles) < 3:
+                titles.append((cur.number or "") + (cur.title or ""))
+                cur = secs.get(cur.parent_id)
+            cache[sid] = (any(marker in t for t in titles[:1]), _INDUSTRY.search("".join(titles)) is not None)
+        in_box, industrial = cache[sid]
+        text = sent.text
+        cand = ("、" in text and in_box) or ("等" in text and _ENUMERATION.search(text) is not None)
+        out.append((cand, industrial or (cand and _PRODUCTION.search(text) is not None)))
+    return out
+
+
+def find(ctx, i: int, place_spans: set[tuple[int, int]], industrial: bool) -> list[Candidate]:
+    """Enterprise prefixes of the items of sentence `i` (offsets relative to the sentence); outside an
+    industrial list only the owners of work-unit estates (甲厂棚户区改造)."""
+    matcher, strings = _matcher(), tokens.vocab().strings
+    doc = tokens.doc(ctx, i)
+    classes = []
+    for t in doc:
+        c = "place" if (t.idx, t.idx + len(t)) in place_spans else _class(t.text)
+        t.tag_ = c
+        classes.append(c)
+    best: dict[int, int] = {}  # item start token → end token of its longest prefix
+    for mid, s, e in matcher(doc):
+        e -= _DROP_LAST[strings[mid]]
+        if s > 0 and classes[s - 1] != "sep" or e >= len(doc) or classes[e] in ("sep", "end") or e <= s:
+            continue
+        tail = doc[e].text
+        if not (industrial or tail in _ESTATE) or tail in _NOT_AFTER or tail in _PLACE_END:
+            continue
+        if classes[e] == "char" and classes[e - 1] != "trade":  # 甲乙|丙: the name runs on
+            continue
+        if e == s + 1 and (classes[s] == "place" or pos_of(doc[s].text) == "ns"):
+            continue
+        best[s] = max(best.get(s, e), e)
+    text = ctx.parsed.sentences[i].text
+    out = []
+    for s, e in best.items():
+        a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        out.append(Candidate(a, b, "Enterprise", text[a:b], "enterprise.item"))
+    return out

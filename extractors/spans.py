@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -79,7 +80,7 @@ def known_word(word: str) -> bool:
 
 
 _YEAR = re.compile(r"\d{4}年?$")  # 2013年某某自贸区: a year opens no name
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）—·]")
+_NAME_TOKEN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）—·]+")
 
 
 def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars: int, stop_pos=frozenset(),
@@ -88,8 +89,6 @@ def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars
     brackets balanced, at most max_chars; a token cut by `end` counts from its own start. A token of four
     or more characters that opens or closes with a stop word (积极参与, 充分利用) stops the walk too;
     words in `keep` are never stopped by their part of speech."""
-    from bisect import bisect_right
-
     def tok_start(pos: int) -> int:
         return bounds[bisect_right(bounds, pos) - 1]
 
@@ -98,7 +97,7 @@ def walk_left(text: str, bounds: list[int], end: int, stop: frozenset, max_chars
     while start > 0:
         prev = tok_start(start - 1)
         tok = text[prev:start]
-        if tok in stop or not all(_NAME_CHAR.match(c) for c in tok) or end - prev > max_chars \
+        if tok in stop or not _NAME_TOKEN.fullmatch(tok) or end - prev > max_chars \
                 or (stop_pos and len(tok) > 1 and tok not in keep and _tags().get(tok) in stop_pos) or _YEAR.match(tok) \
                 or (len(tok) > 3 and (tok[:2] in stop or tok[-2:] in stop)):
             break

@@ -12,7 +12,7 @@ from functools import lru_cache
 import ahocorasick
 
 from extractors.facts import Ref
-from extractors.spans import CJK, Candidate, known_word, lexicon, pos_of, walk_left
+from extractors.spans import CJK, Candidate, lexicon, pos_of, walk_left
 
 RULES = lexicon("chains.json")
 _STOP = frozenset(lexicon("parks.json")["prefix_stop"])

@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 import ahocorasick
 
+from extractors.lexicon import alternation
 from extractors.spans import CJK, Candidate, known_word, lexicon, name_like, pos_of, walk_left
 
 RULES = lexicon("orgs.json")
@@ -24,7 +25,7 @@ _LIST_VERBS = tuple(RULES["list_verbs"])
 _STOP_POS = frozenset(lexicon("parks.json")["stop_pos"])
 _CHAIN_WORDS = frozenset(n for top, subs in lexicon("chains.json")["taxonomy"].items() for n in [top, *subs])
 _PROJECT = re.compile(re.escape(RULES["project_cue"]) + r"\d")
-_alt = lambda xs: "|".join(sorted(map(re.escape, xs), key=len, reverse=True))  # noqa: E731
+_alt = alternation
 _LEVEL = _alt(RULES["levels"])
 _DEPT = re.compile(rf"(?:{_LEVEL})(?:{_alt(RULES['departments'])})(?:{_alt(RULES['department_heads'])})")
 _PARTY = re.compile(rf"(?:团)?(?:{_LEVEL})委(?:{_alt(RULES['party_departments'])})?")
@@ -199,9 +200,9 @@ def candidates(text: str, bounds: list[int], places: list[Candidate], doc: Docum
             s, e = m.start(), m.end()
             if text.startswith(_NOT_AFTER, e) and rx is _PARTY and e - s <= 2:
                 continue
-            # a place named right before the level prefix belongs to the unit (洛阳市委, 涧西区教育局)
+            # a place named right before the level prefix belongs to the unit (某市委, 某某区教育局)
             out.append(Candidate(s, e, "Unit", text[s:e], "unit.pattern"))
-    for p in places:  # place + government head without a level char (涧西区人民政府, 洛阳市委)
+    for p in places:  # place + government head without a level char (某某区人民政府, 某市委)
         if p.rule != "place.division":
             continue
         m = _AFTER_PLACE.match(text, p.end)

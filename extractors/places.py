@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from extractors.lexicon import divisions
-from extractors.spans import CJK, Candidate, boundaries, known_word, lexicon, pos_of, proper_nouns
+from extractors.spans import CJK, Candidate, known_word, lexicon, pos_of, proper_nouns
 
 RULES = lexicon("places.json")
 _STOP = frozenset(RULES["stop_tokens"])
@@ -249,7 +249,7 @@ def _after_conjunction(text: str, bounds: list[int], start: int, end: int, place
 
 
 def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:
-    """Areas named by an area suffix (伊洛河流域, 中原城市群, 豫西北) and geographic features (伊洛河, 首阳山)."""
+    """Areas named by an area suffix (某河流域, 某某城市群, 豫东南) and geographic features (某河, 某山)."""
     starts = {c.start: c for c in places}
     ends = {c.end for c in places}
     out = []

@@ -1,7 +1,6 @@
 """Shared helpers of the named-entity extractors: candidate spans, token boundaries, lexicon loading."""
 from __future__ import annotations
 
-import json
 import os
 import re
 from bisect import bisect_right
@@ -12,7 +11,8 @@ from pathlib import Path
 
 import jieba
 
-LEXICON = Path(__file__).resolve().parent / "lexicon"
+from extractors.lexicon import load as lexicon  # noqa: F401 — the entity modules' table loader
+
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -26,11 +26,6 @@ class Candidate:
     name: str
     rule: str
     parents: tuple = field(default=(), compare=False)  # Place: division ancestors (names), for PART_OF
-
-
-@lru_cache(maxsize=None)
-def lexicon(name: str) -> dict:
-    return json.loads((LEXICON / name).read_text(encoding="utf-8"))
 
 
 def boundaries(tokens: list[str]) -> list[int]:

@@ -13,10 +13,10 @@ import re
 from spacy.matcher import Matcher
 
 from extractors import tokens
+from extractors.lexicon import alternation
 from extractors.spans import CJK, Candidate, known_word, lexicon, pos_of
 
 RULES = lexicon("orgs_patterns.json")
-_alt = lambda xs: "|".join(map(re.escape, xs))  # noqa: E731
 _PROPER = frozenset(RULES["proper_tags"])
 _SEP = frozenset(RULES["separators"]) | frozenset(RULES["openers"])
 _END = frozenset(RULES["ends"])
@@ -27,10 +27,10 @@ _PLACE_END = frozenset(RULES["place_suffix_chars"])
 _NOT_AFTER = frozenset(RULES["not_after"])
 _NOT_NAMES = frozenset(RULES["not_names"])
 _ESTATE = frozenset(RULES["estate_tails"])
-_INDUSTRY = re.compile(_alt(RULES["industry_cues"]))
-_PRODUCTION = re.compile(_alt(RULES["sentence_cues"]))
+_INDUSTRY = re.compile(alternation(RULES["industry_cues"]))
+_PRODUCTION = re.compile(alternation(RULES["sentence_cues"]))
 _DROP_LAST = {p["id"]: p["drop_last"] for p in RULES["patterns"]}
-_ENUMERATION = re.compile(rf"(?:{_alt(RULES['prefilter_openers'])})[^。]*、[^。]*等(?:{_alt(RULES['prefilter_closers'])})")
+_ENUMERATION = re.compile(rf"(?:{alternation(RULES['prefilter_openers'])})[^。]*、[^。]*等(?:{alternation(RULES['prefilter_closers'])})")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 
 _MATCHER: Matcher | None = None  # built on first use (the Vocab loads spaCy's zh defaults)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from extractors.lexicon import alternation
 from extractors.spans import Candidate, lexicon, name_like, walk_left
 
 RULES = lexicon("parks.json")
-_SUFFIX = re.compile("|".join(sorted(map(re.escape, RULES["suffixes"]), key=len, reverse=True)))
+_SUFFIX = re.compile(alternation(RULES["suffixes"]))
 _BARE = frozenset(RULES["bare_ok"])
 _NEED_NAME = frozenset(RULES["need_prefix_name"])
 _NEED_PLACE = frozenset(RULES["need_place"])

@@ -182,37 +182,31 @@ def write_plan_pdf(path: str | Path) -> Path:
     return Path(path)
 
 
-def write_long_pdf(path: str | Path, pages: int = 100) -> Path:
-    """An N-page plan-like PDF: headings, wrapped body text, a ruled indicator table every fifth page."""
-    w = _Writer(path)
+def _chapters(w, pages: int, body: str, table_every: int = 0) -> None:
+    """The plan-like pages of the long and shuffled PDFs: a title, then one chapter a page."""
     w.line(PLAN["title"], 16)
     for k in range(1, pages + 1):
         if k > 1:
             w.new_page()
         w.line(f"第{k}章 发展任务", 14)
         w.line("一、建设创新高地", 12)
-        w.paragraph(BODY * 2)
-        if k % 5 == 0:
+        w.paragraph(body)
+        if table_every and k % table_every == 0:
             w.table(INDICATOR_ROWS, [40, 120, 50, 80, 80, 60])
         w.line("二、壮大产业集群", 12)
-        w.paragraph(BODY * 2)
+        w.paragraph(body)
     w.save()
+
+
+def write_long_pdf(path: str | Path, pages: int = 100) -> Path:
+    """An N-page plan-like PDF: headings, wrapped body text, a ruled indicator table every fifth page."""
+    _chapters(_Writer(path), pages, BODY * 2, table_every=5)
     return Path(path)
 
 
 def write_shuffled_pdf(path: str | Path, pages: int = 3) -> Path:
     """Plan pages (headings, wrapped body) drawn out of reading order; see _ShuffledWriter."""
-    w = _ShuffledWriter(path)
-    w.line(PLAN["title"], 16)
-    for k in range(1, pages + 1):
-        if k > 1:
-            w.new_page()
-        w.line(f"第{k}章 发展任务", 14)
-        w.line("一、建设创新高地", 12)
-        w.paragraph(BODY)
-        w.line("二、壮大产业集群", 12)
-        w.paragraph(BODY)
-    w.save()
+    _chapters(_ShuffledWriter(path), pages, BODY)
     return Path(path)
 
 

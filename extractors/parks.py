@@ -17,6 +17,7 @@ from extractors.spans import Candidate, lexicon, name_like, walk_left
 RULES = lexicon("parks.json")
 _SUFFIX = re.compile(alternation(RULES["suffixes"]))
 _BARE = frozenset(RULES["bare_ok"])
+_SECTOR_ZONE = re.compile(rf"(?:{alternation(RULES['sector_zone']['sectors'])})(?:{alternation(RULES['sector_zone']['zones'])})")
 _NEED_NAME = frozenset(RULES["need_prefix_name"])
 _NEED_PLACE = frozenset(RULES["need_place"])
 _STOP = frozenset(RULES["prefix_stop"])
@@ -51,8 +52,9 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         if lead:
             start = lead.end()
         name = text[start:m.end()]
-        if start >= m.start() or name in _BARE:
-            if suffix in _BARE or name in _BARE:
+        bare = name in _BARE or _SECTOR_ZONE.fullmatch(name) is not None
+        if start >= m.start() or bare:
+            if suffix in _BARE or bare:
                 out.append(Candidate(start, m.end(), "Park", name, "park.bare"))
             continue
         if name.startswith("(") or (suffix in _NEED_NAME and m.start() - start < 2):

@@ -2,7 +2,7 @@
 
 - divisions: full names and short forms of provinces, cities and counties everywhere; towns and villages
   only of the counties the document is about (mentioned at least `focus_min_mentions` times);
-- regions: world and Chinese macro-regions, province abbreviation + direction (豫西, 晋东南);
+- regions: world and Chinese macro-regions, province abbreviation + direction (豫西, 鲁西南);
 - areas: a name ending in an area suffix (流域, 城市群, 都市圈, 经济带 …), its left edge found on the tokens;
 - features: a token ending in 河/江/湖/山/渠 … that jieba knows as a place or does not know at all.
 Short forms must sit on token boundaries. Each candidate carries its division ancestors for PART_OF.

@@ -66,7 +66,7 @@ def _clean(piece: str) -> str:
         s = _TRAIL.sub("", s)
     name = clean_name(s)
     if name.count("”") > name.count("“") and s.lstrip().startswith("“"):
-        name = "“" + name  # an inner quote closes one the cleaning took for a wrapper: “人才兴粮”工程
+        name = "“" + name  # an inner quote closes one the cleaning took for a wrapper: “甲乙兴丙”工程
     return name
 
 

@@ -42,7 +42,7 @@ class Division:
 
 
 def short_form(name: str, level: str) -> str:
-    """The name without its level suffix (洛阳市 → 洛阳, 首阳山街道 → 首阳山), or "" when under 2 characters."""
+    """The name without its level suffix (某某市 → 某某, 某某山街道 → 某某山), or "" when under 2 characters."""
     for suf in _SUFFIXES[level]:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             s = name[: -len(suf)]

@@ -7,13 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LABELS = ("Goal", "Target", "Indicator", "Project", "Enterprise", "Park", "Place", "IndustryChain", "Unit")
-ENTITY_LABELS = ("Project", "Enterprise", "Park", "Place", "IndustryChain", "Unit", "Goal")
-RELATION_TYPES = (
-    "SERVES", "UNDERTAKES", "LOCATED_IN", "PART_OF", "ANCHORS", "HAS_TARGET", "MEASURES",
-    "SUPPORTS", "RESPONSIBLE_FOR", "LEADS", "COOPERATES_ON",
-)
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -30,7 +23,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Entity:
-    label: str  # one of ENTITY_LABELS
+    label: str  # an entity label of ONTOLOGY.md: Project, Enterprise, Park, Place, IndustryChain, Unit, Goal
     name: str
     mention: Mention
 
@@ -68,7 +61,7 @@ class Ref:
 
 @dataclass(frozen=True)
 class Relation:
-    type: str  # one of RELATION_TYPES
+    type: str  # a relationship type of ONTOLOGY.md (SERVES, UNDERTAKES, …)
     head: Ref
     tail: Ref
     mention: Mention

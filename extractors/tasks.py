@@ -96,7 +96,7 @@ def _units(text: str, offset: int) -> list[tuple[str, int, int]] | None:
         if items and not name.startswith(_LEVELS) and not name.startswith(_NO_INHERIT) \
                 and len(name) <= _LEX["inherit_max_len"] and _INHERIT_END.search(name) \
                 and items[-1][0][:1] in _LEVELS and not items[-1][0].startswith(_NO_INHERIT):
-            name = items[-1][0][0] + name  # 市住建局、审批服务局 → 市审批服务局
+            name = items[-1][0][0] + name  # 市甲局、乙服务局 → 市乙服务局
         items.append((name, offset + a + lead, offset + a + lead + len(raw.strip())))
     return items or None
 

@@ -18,7 +18,6 @@ from pipeline.model import Document, ParsedDocument
 from pipeline.parse import parse_document
 
 SUFFIXES = (".txt", ".pdf")
-STAGES = ("read", "extract", "write")
 
 
 @dataclass

@@ -12,12 +12,17 @@ from pipeline.model import ParsedDocument, Sentence
 class Context:
     parsed: ParsedDocument
     tokens: list[list[str]]  # jieba tokens of each sentence, parallel to parsed.sentences
-    facts: Facts = field(default=None)  # type: ignore[assignment]
+    facts: Facts = field(init=False)
+    cache: dict = field(init=False, default_factory=dict, repr=False)  # extractors' per-document memos, by key
+    # entities_in's index: entities by the start of their sentence, and how many of facts.entities it holds
+    _by_sentence: dict[int, list[Entity]] = field(init=False, default_factory=dict, repr=False)
+    _indexed: int = field(init=False, default=0, repr=False)
+    _starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.facts is None:
-            doc = self.parsed.document
-            self.facts = Facts(doc.doc_id, doc.source)
+        doc = self.parsed.document
+        self.facts = Facts(doc.doc_id, doc.source)
+        self._starts = [s.start for s in self.parsed.sentences]
 
     def mention(self, sent: Sentence, start: int, end: int, rule: str) -> Mention:
         """A Mention for the span [start, end) of `sent` (offsets relative to the sentence)."""
@@ -36,20 +41,14 @@ class Context:
 
     def entities_in(self, sent: Sentence, label: str | None = None) -> list[Entity]:
         """Entities found so far whose mention starts in `sent`, in text order (longer first at one start)."""
-        entities = self.facts.entities
-        index: dict[int, list[Entity]] = self.__dict__.setdefault("_by_sentence_start", {})
-        done = self.__dict__.get("_indexed", 0)
-        if done > len(entities):  # the list was replaced: index again
+        entities, index = self.facts.entities, self._by_sentence
+        if self._indexed > len(entities):  # the list was replaced: index again
             index.clear()
-            done = 0
-        if done < len(entities):
-            starts = self.__dict__.get("_starts")
-            if starts is None:
-                starts = self.__dict__["_starts"] = [s.start for s in self.parsed.sentences]
-            for e in entities[done:]:
-                i = bisect_right(starts, e.mention.start) - 1
-                if i >= 0:
-                    index.setdefault(starts[i], []).append(e)
-            self.__dict__["_indexed"] = len(entities)
+            self._indexed = 0
+        for e in entities[self._indexed:]:
+            i = bisect_right(self._starts, e.mention.start) - 1
+            if i >= 0:
+                index.setdefault(self._starts[i], []).append(e)
+        self._indexed = len(entities)
         found = [e for e in index.get(sent.start, ()) if e.mention.start < sent.end and (label is None or e.label == label)]
         return sorted(found, key=lambda e: (e.mention.start, -e.mention.end))

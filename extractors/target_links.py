@@ -50,11 +50,11 @@ def _chains(ctx, section_id, indicator):
 def _doc_chains(ctx):
     """Chain names found anywhere in the document: (name -> entity, name lengths longest first, first chars)."""
     n = len(ctx.facts.entities)
-    cached = ctx.__dict__.get("_doc_chains")
+    cached = ctx.cache.get("_doc_chains")
     if cached is None or cached[0] != n:
         names = {e.name: e for e in _sorted(ctx, "IndustryChain")[0]}
         lengths = sorted({len(x) for x in names}, reverse=True)
-        cached = ctx.__dict__["_doc_chains"] = (n, (names, lengths, {x[0] for x in names}))
+        cached = ctx.cache["_doc_chains"] = (n, (names, lengths, {x[0] for x in names}))
     return cached[1]
 
 
@@ -67,7 +67,7 @@ def _longest_at(text, at, names, lengths):
 
 
 def _heading_chain(ctx, section_id):
-    cache = ctx.__dict__.setdefault("_heading_chain", {})
+    cache = ctx.cache.setdefault("_heading_chain", {})
     if section_id not in cache:
         cache[section_id] = None
         chains = _sorted(ctx, "IndustryChain")
@@ -86,7 +86,7 @@ def _heading_chain(ctx, section_id):
 def _goals_for(ctx, sent, section_id):
     """The innermost heading goal; the goal line before the sentence wins unless that heading is an item;
     with no item heading goal above, the goal the sentence before names comes too."""
-    cache = ctx.__dict__.setdefault("_heading_goal", {})
+    cache = ctx.cache.setdefault("_heading_goal", {})
     if section_id not in cache:
         cache[section_id] = None
         goals = _sorted(ctx, "Goal")
@@ -130,7 +130,7 @@ def _unique(goals):
 
 
 def _goal_line(ctx, sent):
-    cache = ctx.__dict__.setdefault("_goal_line", {})
+    cache = ctx.cache.setdefault("_goal_line", {})
     if sent.index not in cache:
         cache[sent.index] = _find_goal_line(ctx, sent)
     return cache[sent.index]
@@ -163,9 +163,9 @@ def _sorted(ctx, label):
     """(entities of one label in text order, their start offsets), cached until new entities arrive."""
     key = "_sorted_" + label
     n = len(ctx.facts.entities)
-    cached = ctx.__dict__.get(key)
+    cached = ctx.cache.get(key)
     if cached is None or cached[0] != n:
         ents = sorted((e for e in ctx.facts.entities if e.label == label), key=lambda e: e.mention.start)
         cached = (n, (ents, [e.mention.start for e in ents]))
-        ctx.__dict__[key] = cached
+        ctx.cache[key] = cached
     return cached[1]

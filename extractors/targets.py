@@ -478,7 +478,7 @@ def _is_past_section(ctx, section_id: str) -> bool:
 
 def _heading_year(ctx, section_id: str, base_year: int | None) -> int | None:
     """A later horizon named by an enclosing heading ("2035年远景目标") is the default year below it."""
-    cache = ctx.__dict__.setdefault("_targets_heading_year", {})
+    cache = ctx.cache.setdefault("_targets_heading_year", {})
     if section_id not in cache:
         cache[section_id] = None
         for sec in ctx.parsed.ancestors(section_id)[:-1]:

@@ -18,7 +18,7 @@ def vocab() -> Vocab:
 
 def doc(ctx, i: int) -> Doc:
     """The Doc of sentence `i` of `ctx`, one token per jieba token (no spaces between them)."""
-    cache: dict[int, Doc] = ctx.__dict__.setdefault("_docs", {})
+    cache: dict[int, Doc] = ctx.cache.setdefault("_docs", {})
     d = cache.get(i)
     if d is None:
         words = ctx.tokens[i]

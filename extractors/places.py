@@ -262,7 +262,13 @@ def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Cand
             continue
         if m.group(0) in _GENERIC or m.group(0) == "地区":
             # generic suffixes need a place name or geographic word right before them
-            if suf_start not in ends and not (proper_nouns().get(text[start:suf_start]) == "ns"):
+            word = text[start:suf_start]
+            if suf_start not in ends and not (proper_nouns().get(word) == "ns" and word not in _NOT_SHORT):
+                continue
+            if m.group(0) == "地区" and (suf_start in ends or _national().exists(word)):
+                # 某某地区 after a place names that place (a candidate already unless 某某地区 is one token)
+                if suf_start not in ends:
+                    out.append(Candidate(start, suf_start, "Place", word, "place.area"))
                 continue
             if suf_start in ends:
                 start = max(c.start for c in places if c.end == suf_start)

@@ -57,6 +57,7 @@ _ITEM_HEAD = re.compile(f"(?:{_alt(_LEX['item_heads'])})$")
 _AND = re.compile(r"(?<=[园地馆线心场站院室])[和及](?=[^、]{4,})")
 _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
+_PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
@@ -220,9 +221,19 @@ def logical_sentences(ctx):
         i = j + 1
 
 
+def _has_boxes(ctx) -> bool:
+    return any(s.kind == "box" for s in ctx.parsed.sections)
+
+
+def _prose_programme(name: str, rule: str, listy: bool, boxes: bool) -> bool:
+    """A 行动/计划 named in the running text of a plan whose projects stand in 专栏 boxes: a policy programme."""
+    return boxes and not listy and rule == "project.suffix" and bool(_PROGRAMME.search(name))
+
+
 def extract(ctx) -> None:
     seen: set[str] = set()
     places = {e.name for e in ctx.facts.entities if e.label == "Place"}
+    boxes = _has_boxes(ctx)
     boxed: dict[str, bool] = {}
     for sent, joined in logical_sentences(ctx):
         if sent.is_heading or not _ANY_HEAD.search(joined) or _is_inline_heading(ctx, sent):
@@ -236,7 +247,7 @@ def extract(ctx) -> None:
             found = list(found) + list(_quoted_projects(joined))
         for name, start, end, rule in found:
             key = f"{sent.index}/{name}"
-            if key in seen or name in places:
+            if key in seen or name in places or _prose_programme(name, rule, listy, boxes):
                 continue
             seen.add(key)
             ctx.add_entity("Project", name, Mention(sent.doc_id, sent.section_id, flat, sent.start + start,

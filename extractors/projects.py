@@ -58,6 +58,8 @@ _AND = re.compile(r"(?<=[园地馆线心场站院室])[和及](?=[^、]{4,})")
 _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 _PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
+_HEADING_MARK = re.compile(r"^[#\s●■◆▲▶—-]*")
+_HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
@@ -221,6 +223,14 @@ def logical_sentences(ctx):
         i = j + 1
 
 
+def _heading_projects(text: str):
+    """A heading names only a 工程 or programme it carries out (——推进甲乙三期工程建设, ●实施甲乙行动,…)."""
+    at = _HEADING_MARK.match(text).end()
+    for name, start, end, rule in _sentence_projects(text[at:], False):
+        if rule == "project.suffix" and _HEADING_HEAD.search(name):
+            yield name, at + start, at + end, rule
+
+
 def _has_boxes(ctx) -> bool:
     return any(s.kind == "box" for s in ctx.parsed.sections)
 
@@ -236,13 +246,13 @@ def extract(ctx) -> None:
     boxes = _has_boxes(ctx)
     boxed: dict[str, bool] = {}
     for sent, joined in logical_sentences(ctx):
-        if sent.is_heading or not _ANY_HEAD.search(joined) or _is_inline_heading(ctx, sent):
+        if not _ANY_HEAD.search(joined) or _is_inline_heading(ctx, sent):
             continue
         listy = boxed.get(sent.section_id)
         if listy is None:
             listy = boxed[sent.section_id] = _in_box(ctx, sent)
         flat = joined.replace("\n", "")
-        found = _sentence_projects(joined, listy)
+        found = _heading_projects(joined) if sent.is_heading else _sentence_projects(joined, listy)
         if "“" in joined:
             found = list(found) + list(_quoted_projects(joined))
         for name, start, end, rule in found:

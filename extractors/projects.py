@@ -60,6 +60,8 @@ _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八�
 _PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
 _HEADING_MARK = re.compile(r"^[#\s●■◆▲▶—-]*")
 _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
+_GENERIC_ITEM_MAX = 6
+_MARKED = re.compile(r"[\d“”\"A-Za-z]")
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
@@ -134,6 +136,13 @@ def _lead_cue(clause: str, limit: int):
     return m if m and m.start() <= 4 else None
 
 
+def _generic_list(items) -> bool:
+    """Every item is a short common phrase with no head noun, number or quote (土壤改良、灌溉排水等工程):
+    kinds of work, not named projects."""
+    return len(items) >= 2 and all(len(name) <= _GENERIC_ITEM_MAX and not _headed(name) and not _MARKED.search(piece)
+                                   for piece, _, name in items)
+
+
 def _sentence_projects(sent_text: str, listy: bool):
     """Yield (name, start, end, rule) for the projects of one sentence."""
     for cm in _CLAUSE.finditer(sent_text):
@@ -161,10 +170,11 @@ def _sentence_projects(sent_text: str, listy: bool):
         if end:
             lead = _lead_cue(clause, end.start())
             start = lead.end() if lead else 0
-            for piece, p0 in _pieces(clause[start:end.start()], start):
-                name = _clean(piece)
-                if _ok(name, need_suffix=False):
-                    yield name, base + p0, base + p0 + len(piece), "project.list"
+            items = [(piece, p0, _clean(piece)) for piece, p0 in _pieces(clause[start:end.start()], start)]
+            if not _generic_list(items):
+                for piece, p0, name in items:
+                    if _ok(name, need_suffix=False):
+                        yield name, base + p0, base + p0 + len(piece), "project.list"
             continue
         cue = _lead_cue(clause, len(clause))
         if cue and cue.group(0) not in _STRONG:

@@ -17,3 +17,11 @@ def test_cue_inside_a_name_does_not_cut_it():
 
 def test_aspiration_is_no_project():
     assert names("打造河南省重要电子信息材料基地。") == []
+
+
+def test_list_of_kinds_of_work_is_no_project():
+    assert names("实施课程深化、课程拓展、资源支撑、社会实践等重点项目。") == []
+
+
+def test_quoted_short_items_stay_names():
+    assert names("借助“甲都商语”、“乙商家园”等平台。") == ["甲都商语", "乙商家园"]

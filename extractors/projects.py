@@ -59,9 +59,12 @@ _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 _PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
 _HEADING_MARK = re.compile(r"^[#\s●■◆▲▶—-]*")
+_HEADING_WORD = re.compile("工程|行动|计划")
 _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
 _GENERIC_ITEM_MAX = 6
 _MARKED = re.compile(r"[\d“”\"A-Za-z]")
+_PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
+_PROPER_MARK = re.compile(r"[\d“”\"A-Za-z]|[一二三四五六七八九十]期|[\u4e00-\u9fff](?:路|大道|线)")
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
@@ -235,6 +238,8 @@ def logical_sentences(ctx):
 
 def _heading_projects(text: str):
     """A heading names only a 工程 or programme it carries out (——推进甲乙三期工程建设, ●实施甲乙行动,…)."""
+    if not _HEADING_WORD.search(text):
+        return
     at = _HEADING_MARK.match(text).end()
     for name, start, end, rule in _sentence_projects(text[at:], False):
         if rule == "project.suffix" and _HEADING_HEAD.search(name):
@@ -245,15 +250,31 @@ def _has_boxes(ctx) -> bool:
     return any(s.kind == "box" for s in ctx.parsed.sections)
 
 
-def _prose_programme(name: str, rule: str, listy: bool, boxes: bool) -> bool:
-    """A 行动/计划 named in the running text of a plan whose projects stand in 专栏 boxes: a policy programme."""
-    return boxes and not listy and rule == "project.suffix" and bool(_PROGRAMME.search(name))
+def _known_names(ctx) -> frozenset[str]:
+    """Names of the places, enterprises and parks found so far: a part that makes a project name proper."""
+    return frozenset(e.name for e in ctx.facts.entities if e.label in _PROPER_LABELS and len(e.name) >= 2)
+
+
+def _proper(name: str, known: frozenset[str]) -> bool:
+    """The name holds a known place, enterprise or park, a number, a quote, a road or line name, a phase (二期)."""
+    if _PROPER_MARK.search(name):
+        return True
+    n = len(name)
+    return any(name[i:j] in known for i in range(n - 1) for j in range(i + 2, n + 1))
+
+
+def _prose_generic(name: str, rule: str, listy: bool, known: frozenset[str] | None) -> bool:
+    """In a plan whose projects stand in 专栏 boxes, a name met in the running text is a generic type or a
+    policy programme unless it carries a proper part; a 行动/计划 there always is a programme."""
+    if known is None or listy or rule != "project.suffix":
+        return False
+    return bool(_PROGRAMME.search(name)) or not _proper(name, known)
 
 
 def extract(ctx) -> None:
     seen: set[str] = set()
     places = {e.name for e in ctx.facts.entities if e.label == "Place"}
-    boxes = _has_boxes(ctx)
+    known = _known_names(ctx) if _has_boxes(ctx) else None
     boxed: dict[str, bool] = {}
     for sent, joined in logical_sentences(ctx):
         if not _ANY_HEAD.search(joined) or _is_inline_heading(ctx, sent):
@@ -267,7 +288,7 @@ def extract(ctx) -> None:
             found = list(found) + list(_quoted_projects(joined))
         for name, start, end, rule in found:
             key = f"{sent.index}/{name}"
-            if key in seen or name in places or _prose_programme(name, rule, listy, boxes):
+            if key in seen or name in places or _prose_generic(name, rule, listy, known):
                 continue
             seen.add(key)
             ctx.add_entity("Project", name, Mention(sent.doc_id, sent.section_id, flat, sent.start + start,

@@ -38,7 +38,7 @@ _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["sha
                             + ["通道"]))  # a sentence without any of these holds no project
 _MAX_PIECE = 60
 _NO_CJK = re.compile(r"[\d\W_a-zA-Z]*")
-_ENUM_SPLIT = re.compile(r"(、)")
+_ENUM_SPLIT = re.compile(r"(、|(?<=[”\"])(?=“))")  # 、 or between two quoted names: “甲平台”“乙平台”
 _DANGLING = re.compile(r"(?:领域|方面)$")
 _BARE_END = re.compile(r"等\s*$")
 _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])

@@ -25,3 +25,8 @@ def test_list_of_kinds_of_work_is_no_project():
 
 def test_quoted_short_items_stay_names():
     assert names("借助“甲都商语”、“乙商家园”等平台。") == ["甲都商语", "乙商家园"]
+
+
+def test_adjacent_quoted_names_are_separate_items():
+    assert names("建设“甲市知识产权智慧监管平台”“甲市知识产权质押融资平台”。") == [
+        "甲市知识产权智慧监管平台", "甲市知识产权质押融资平台"]

@@ -110,8 +110,11 @@ def _pieces(region: str, offset: int):
             parts.append(part)
     for part in parts:
         if part != "、":
+            subs = _AND.split(part)
+            if len(subs) > 1 and len(subs[-1]) <= _GENERIC_ITEM_MAX and not _ANY_SUFFIX.search(subs[-1]):
+                subs = [part]  # 甲公园及周边配套: one item
             sub_pos = 0
-            for sub in _AND.split(part):
+            for sub in subs:
                 idx = part.find(sub, sub_pos)
                 yield sub, offset + pos + idx
                 sub_pos = idx + len(sub)

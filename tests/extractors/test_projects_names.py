@@ -30,3 +30,7 @@ def test_quoted_short_items_stay_names():
 def test_adjacent_quoted_names_are_separate_items():
     assert names("建设“甲市知识产权智慧监管平台”“甲市知识产权质押融资平台”。") == [
         "甲市知识产权智慧监管平台", "甲市知识产权质押融资平台"]
+
+
+def test_short_unheaded_tail_after_ji_stays_in_the_name():
+    assert names("重点实施甲乙遗址博物馆、甲乙遗址公园及周边配套等项目。") == ["甲乙遗址博物馆", "甲乙遗址公园及周边配套"]

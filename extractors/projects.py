@@ -6,7 +6,10 @@ lists of such names), `project.box` (lists inside 专栏 boxes or under an inlin
 `project.item` (甲乙路立交桥工程,北起… : an item named before its description),
 `project.shared_head` (甲村、乙村等安置房 → 甲村安置房, 乙村安置房); an owner before a quoted name is left
 out (甲集团“乙实验室” → 乙实验室). Lists after 一批/各级/获批 … name categories
-and give nothing; a name that is a known place gives nothing.
+and give nothing, so do lists of short common phrases (土壤改良、灌溉排水等工程); a name that is a known place
+gives nothing. A heading gives only the 工程 or programme it carries out (——推进甲乙三期工程建设).
+In a plan that lists its projects in 专栏 boxes, a name in the running text needs a proper part (a known
+place, enterprise or park, a number, quote, road name or phase) and a 行动/计划 there is a policy programme.
 """
 from __future__ import annotations
 

@@ -83,19 +83,25 @@ def _ref(e):
     return Ref(e.label, e.name)
 
 
-def _heading_goals(parsed, sents, goals_by_sent, by_object: dict) -> dict[str, object]:
-    """Section id → the Goal its heading names; a heading "推进X建设" names the goal 建设X stated elsewhere."""
-    out = {}
+def _heading_goals(parsed, sents, goals_by_sent, by_object: dict) -> dict[str, list]:
+    """Section id → the Goals its heading names (甲体系，推进乙建设 names two); a heading "推进X建设" names
+    the goal 建设X stated elsewhere."""
+    out: dict[str, list] = {}
     for i, s in enumerate(sents):
-        if s.is_heading:
-            for g in goals_by_sent.get(i, ()):
-                if g.mention.rule.startswith("goal.") and "heading" in g.mention.rule and s.section_id not in out:
-                    out[s.section_id] = g
-            if s.section_id not in out:
+        if s.is_heading and s.section_id not in out:
+            goals = [g for g in goals_by_sent.get(i, ()) if "heading" in g.mention.rule]
+            goals += [by_object[o] for o in _nominal_objects(goals_by_sent.get(i, ())) if o in by_object]
+            if not goals:
                 g = by_object.get(nominal_object(parsed.section(s.section_id).title) or "")
-                if g is not None:
-                    out[s.section_id] = g
+                goals = [g] if g is not None else []
+            if goals:
+                out[s.section_id] = goals
     return out
+
+
+def _nominal_objects(goals) -> list[str]:
+    """Objects of the nominal goals (推进X建设) stated in a heading sentence."""
+    return [o for o in (nominal_object(g.name) for g in goals if g.mention.rule == "goal.sentence") if o]
 
 
 def _lead_goals(parsed, sents, goals_by_sent) -> dict[str, list]:
@@ -136,17 +142,18 @@ def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict, se
     A project that serves an industry chain belongs to the chain: a chapter-wide goal (构建先进制造业体系)
     does not govern it, only goals of narrower headings do."""
     path = parsed.ancestors(section_id)
-    found, governed = [], False
+    found, governed, levels = [], False, 0
     for sec in path:
-        g = heading_goal.get(sec.section_id)
-        if g is None and sec is path[0] and lead_goals.get(sec.section_id):
+        goals = heading_goal.get(sec.section_id)
+        if goals is None and sec is path[0] and lead_goals.get(sec.section_id):
             return lead_goals[sec.section_id][:_LEAD_GOALS]
-        if g is not None and sec.kind in _HEADING_KINDS:
+        if goals is not None and sec.kind in _HEADING_KINDS:
             governed = True
             if serving and sec.kind in _BROAD_KINDS:
                 continue
-            found.append(g)
-            if g.mention.rule != "goal.bullet_heading" and len(found) >= _HEADING_LEVELS:
+            found.extend(goals)
+            levels += 1
+            if goals[0].mention.rule != "goal.bullet_heading" and levels >= _HEADING_LEVELS:
                 break
     if governed:
         return found

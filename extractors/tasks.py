@@ -10,7 +10,8 @@ Three forms are read (cue words in lexicon/tasks_cues.json):
 
 A note closes the task written before it: from the previous note or the start of the numbered item (or the
 section heading), whichever is later. Its tail is the most specific named item of that task: the Projects
-named in the task's own heading phrase; else every Project and dated Target in the task; else the task's Goal
+named in the task's own heading phrase; else, in an untitled item, those its first sentence names; else every
+Project and dated Target in the task; else the task's Goal
 (the Goal of the item's heading phrase, else of the nearest enclosing section heading that has one). In a
 document of incentive measures (most items grant 奖励/补助/资助 …) the programmes and platforms an item funds
 are not its tail; nor is a Target dated before the document or read from an incentive clause.
@@ -54,6 +55,7 @@ _NUMBERED_LINE = re.compile(
     r"|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
 _SCORE = re.compile(r"[(（]\s*[\d.]+\s*分\s*[)）]")
 _TITLE_END = re.compile(r"[。;；!?！？]")
+_SENTENCE_END = re.compile(r"[。!?！？]")
 _TASK_HEADER = re.compile(_alt(_LEX["table_task_headers"]))
 _SKIP_HEADER = re.compile(_alt(_LEX["table_skip_headers"]))
 _MAX_TITLE = 30
@@ -265,8 +267,16 @@ class _Tasks:
             in_title = [p for p in self.index.within("Project", *title) if p.mention.end <= title[1]]
             if in_title:
                 return _distinct(Ref("Project", p.name) for p in in_title)
-        named = [] if self.measures else [Ref("Project", p.name) for p in self.index.within("Project", start, end)]
-        named += [t.ref for t in self.index.within("Target", start, end) if self._dated_target(t)]
+        projects = [] if self.measures else self.index.within("Project", start, end)
+        targets = [t for t in self.index.within("Target", start, end) if self._dated_target(t)]
+        lead = _SENTENCE_END.search(self.text, start, end) if not titled and named_from is None else None
+        if lead:  # an untitled item's first sentence states its task: what it names (anywhere) is the tail
+            text = self.text[start:lead.end()]
+            named = [Ref("Project", p.name) for p in projects if p.name in text]
+            named += [t.ref for t in targets if t.mention.start < lead.end()]
+            if named:
+                return _distinct(named)
+        named = [Ref("Project", p.name) for p in projects] + [t.ref for t in targets]
         if named:
             return _distinct(named)
         return [goal] if goal else []

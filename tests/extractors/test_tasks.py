@@ -119,3 +119,18 @@ def test_task_table_rows():
     assert _rels(ctx) == {("LEADS", "市工业和信息化局", goal), ("COOPERATES_ON", "市科技局", goal),
                           ("COOPERATES_ON", "市财政局", goal)}
     assert {e.name for e in ctx.facts.entities if e.label == "Unit"} == {"市工业和信息化局", "市科技局", "市财政局"}
+
+
+def test_untitled_item_takes_what_its_first_sentence_names():
+    text = ("一、数字服务\n1.建设“甲文化云”，拓宽公共文化服务领域。整理历届乙艺术节等演出素材，通过“甲文化云”平台提供服务。"
+            "（6月底完成，牵头考核单位：市文旅局）\n"
+            "2.推进场馆数字化建设，提供实时查询。完善丙健身服务平台功能。（持续推进，牵头考核单位：市体育局）")
+    ctx = _ctx(text)
+    doc = ctx.parsed.document
+    at = doc.text.index("甲文化云”平台")
+    ctx.add_entity("Project", "甲文化云", Mention(doc.doc_id, "", "甲文化云", at, at + 4))  # only its later mention
+    _add(ctx, "Project", "乙艺术节")
+    _add(ctx, "Project", "丙健身服务平台")
+    tasks.extract(ctx)
+    assert _rels(ctx) == {("LEADS", "市文旅局", Ref("Project", "甲文化云")),
+                          ("LEADS", "市体育局", Ref("Project", "丙健身服务平台"))}

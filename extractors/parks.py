@@ -38,6 +38,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
     place_spans = [(p.start, p.end) for p in places]
     place_ends = {p.end: p.start for p in places if p.rule == "place.division"}
     out: list[Candidate] = []
+    generic: list[Candidate] = []
     for m in _SUFFIX.finditer(text):
         suffix = m.group(0)
         if text[m.end():m.end() + 1] in ("长", "委", "办") or text.startswith(("管委会", "管理委员会"), m.end()):
@@ -61,10 +62,35 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             continue
         if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans):
             continue
-        if not _specific(text, bounds, start, m.start(), place_spans):
-            continue
-        out.append(Candidate(start, m.end(), "Park", name, "park.suffix"))
-    return _distribute(text, out, places)
+        cand = Candidate(start, m.end(), "Park", name, "park.suffix")
+        if _specific(text, bounds, start, m.start(), place_spans):
+            out.append(cand)
+        elif suffix not in _NEED_NAME:
+            generic.append(cand)
+    return _distribute(text, _siblings(text, out, generic), places)
+
+
+def _siblings(text: str, parks: list[Candidate], generic: list[Candidate]) -> list[Candidate]:
+    """甲产业园、某某加工产业园: a generic item listed next to a park with the same suffix is a park too."""
+    taken = {(c.start, c.end) for c in parks}
+    ends = {c.end: c for c in parks}
+    starts = {c.start: c for c in parks}
+    for c in generic:  # left to right, then right to left (a first item opened by a stop word such as 建设)
+        left = ends.get(c.start - 1)
+        if left is not None and text[c.start - 1] == "、" and _same_suffix(left, c):
+            ends[c.end], starts[c.start] = c, c
+    for c in reversed(generic):
+        right = starts.get(c.end + 1)
+        opened = text[c.start - 1] == "、" or any(text.endswith(w, 0, c.start) for w in _STOP)
+        if right is not None and opened and text[c.end] == "、" and _same_suffix(right, c):
+            ends[c.end], starts[c.start] = c, c
+    added = [c for c in ends.values() if (c.start, c.end) not in taken]
+    return sorted(parks + added, key=lambda c: c.start)
+
+
+def _same_suffix(a: Candidate, b: Candidate) -> bool:
+    m = _SUFFIX.search(a.name)
+    return m is not None and b.name.endswith(m.group(0))
 
 
 def _distribute(text: str, parks: list[Candidate], places: list[Candidate]) -> list[Candidate]:

@@ -23,6 +23,8 @@ _NEED_PLACE = frozenset(RULES["need_place"])
 _STOP = frozenset(RULES["prefix_stop"])
 _STOP_POS = frozenset(RULES["stop_pos"])
 _KEEP = frozenset(RULES["name_words"])
+_SHARED = re.compile(r"(?P<items>(?:[^\W\d_]{1,8}、){1,7}[^\W\d_]{1,8}?)(?:[一二三四五六七八九十\d]+[条个大])?(?:重点)?"
+                     rf"(?P<head>{alternation(RULES['shared_heads'])})")
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
 
 
@@ -67,7 +69,27 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             out.append(cand)
         elif suffix not in _NEED_NAME:
             generic.append(cand)
-    return _distribute(text, _siblings(text, out, generic), places)
+    return _distribute(text, _siblings(text, out, generic) + _shared(text, bounds, out), places)
+
+
+def _shared(text: str, bounds: list[int], found: list[Candidate]) -> list[Candidate]:
+    """甲、乙4条重点产业带 → 甲产业带, 乙产业带: short list items share the head after them."""
+    if not any(h in text for h in RULES["shared_heads"]):
+        return []
+    names = {c.name for c in found}
+    out = []
+    for m in _SHARED.finditer(text):
+        pos, head = m.start("items"), m.group("head")
+        items = m.group("items").split("、")
+        for i, item in enumerate(items):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if i == 0:
+                start = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _STOP_POS, _KEEP)
+            if start < end and text[start:end] + head not in names:
+                span_end = m.end() if i == len(items) - 1 else end
+                out.append(Candidate(start, span_end, "Park", text[start:end] + head, "park.shared"))
+    return out
 
 
 def _siblings(text: str, parks: list[Candidate], generic: list[Candidate]) -> list[Candidate]:

@@ -94,6 +94,8 @@ def _shared(text: str, bounds: list[int], found: list[Candidate]) -> list[Candid
 
 def _siblings(text: str, parks: list[Candidate], generic: list[Candidate]) -> list[Candidate]:
     """甲产业园、某某加工产业园: a generic item listed next to a park with the same suffix is a park too."""
+    if not generic:
+        return parks
     taken = {(c.start, c.end) for c in parks}
     ends = {c.end: c for c in parks}
     starts = {c.start: c for c in parks}

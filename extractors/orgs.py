@@ -98,7 +98,7 @@ def _with_prefixes(text: str, bounds: list[int], legal, listed, prefixes) -> lis
 def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
     out = []
     for m in _LEGAL.finditer(text):
-        start = walk_left(text, bounds, m.start(), _PARK_STOP, 16, _STOP_POS)
+        start = _clause_head(text, walk_left(text, bounds, m.start(), _PARK_STOP, 16, _STOP_POS))
         if start >= m.start() or m.start() - start < 2 or not _enterprise_like(text[start:m.start()], text, bounds, start):
             continue
         name = text[start:m.end()]
@@ -138,6 +138,14 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
     return out
 
 
+def _clause_head(text: str, start: int) -> int:
+    """A postposition (中, 上, 内 …) opening a clause has nothing to follow: it begins the name (中甲集团)."""
+    pos = start - 1
+    if pos >= 0 and text[pos] in _POSTPOSITIONS and (pos == 0 or not CJK.match(text[pos - 1])):
+        return pos
+    return start
+
+
 def _list_open(text: str, bset: set[int], sep: str, end: int) -> int:
     """The last `sep` before `end`; a conjunction only where it is a token of its own (not 甲和乙 names)."""
     pos = text.rfind(sep, 0, end)
@@ -147,6 +155,7 @@ def _list_open(text: str, bset: set[int], sep: str, end: int) -> int:
 
 
 _LEAD_CHARS = frozenset("以对与和在由把将")
+_POSTPOSITIONS = frozenset("中上下内")
 _INSTITUTES = re.compile(r"(?:[\u4e00-\u9fff]{1,4}[院所]、){2,}[\u4e00-\u9fff]{1,3}[院所](?=[等、和及,;。]|$)")
 
 

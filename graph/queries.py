@@ -4,7 +4,7 @@ Each queries/*.cypher starts with a `//` header:
     // 问题: …            (the question in Chinese)
     // Question: …        (in English)
     // Parameters: $a — …; $b — … (optional)
-    // Example (corpus graph): followed by `//` lines of real output
+    // Example: plankg query … (a command line)
 Parameters marked "(optional)" default to null.
 """
 from __future__ import annotations

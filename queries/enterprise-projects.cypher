@@ -1,13 +1,7 @@
 // 问题: 各企业承担哪些项目？项目和企业位于哪些园区？
 // Question: Which projects does each enterprise undertake, and in which parks are they?
 // Parameters: $enterprise — an enterprise name or alias (optional: all enterprises)
-// Example (corpus graph, $enterprise = '一拖集团'; 6 rows, first 4):
-//   enterprise | project                                               | parks
-//   -----------+-------------------------------------------------------+-----------------------
-//   一拖集团   | 一拖集团“拖拉机动力系统国家重点实验室                 | []
-//   一拖集团   | 一拖集团中白工业园东欧研发中心                        | ["一拖集团中白工业园"]
-//   一拖集团   | 一拖集团电控柴油机智能控制器与EGR系统研发及产业化项目 | []
-//   一拖集团   | 中型非道路柴油机平台开发                              | []
+// Example: plankg query enterprise-projects --param enterprise=某集团
 MATCH (e:Enterprise)
 WHERE $enterprise IS NULL OR e.name = $enterprise OR $enterprise IN coalesce(e.aliases, [])
 OPTIONAL MATCH (e)-[:UNDERTAKES]->(p:Project)

@@ -59,6 +59,9 @@ _PREFIX_OK = re.compile(r"^(?:以|为|对于|在|把.{1,12}|将.{1,12}|使.{1,8}
 _NOMINAL = re.compile(rf"^(?:{_ADV})*((?:{_alt(_LEX['nominal_verbs'])})(.{{2,30}}?)(?:{_alt(_LEX['nominal_tails'])}))$")
 _QUOTED = re.compile(r"“[^”]{2,12}”")
 _COUNTED = re.compile(_LEX["counted_object"])
+_LEAD_LINE = re.compile(r"^([\u4e00-\u9fff“”]{2,10})。$")
+_ENUM_CUE = re.compile(_alt(_LEX["enumeration_cues"]))
+_CLAUSE_END = re.compile(r"[,，;；。:：!！?？]")
 _CHAPTER_KINDS = {"chapter", "part"}
 _MAX_LEN = 60
 _PLACE_MAX = 12  # longest place name looked for at the end of a goal object
@@ -71,6 +74,7 @@ def extract(ctx) -> None:
     text = parsed.document.text
     places = {e.name for e in ctx.facts.entities if e.label == "Place" and len(e.name) >= 2}
     review: set[str] = set()
+    starts = {sec.section_id: sec.start for sec in parsed.sections}
     for sec in parsed.sections:  # parents come before their children
         if sec.parent_id in review or _RETROSPECTIVE.search(sec.title):
             review.add(sec.section_id)
@@ -80,7 +84,7 @@ def extract(ctx) -> None:
         line_start = sent.start == 0 or text[sent.start - 1] == "\n"
         found = list(heading_goals.get(sent.start, ())) if sent.is_heading else []
         if line_start and not sent.is_heading:
-            found += _bullet_goals(sent.text)
+            found += _bullet_goals(sent.text) + _lead_goal(sent, text, starts[sent.section_id])
         if not (sent.is_heading and task_mode):
             found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(sent.text, places)]
         taken: set[str] = set()
@@ -88,6 +92,24 @@ def extract(ctx) -> None:
             if name not in taken:
                 taken.add(name)
                 ctx.add_entity("Goal", name, ctx.mention(sent, start, end, rule))
+
+
+def _lead_goal(sent, text: str, section_start: int) -> list[tuple[str, int, int, str]]:
+    """A short sentence opening a paragraph ("甲更强。" then its targets) that an enumeration earlier in the
+    section listed after a goal cue ("实现甲更强、乙更足…", "即富强某区、…") names a Goal."""
+    m = _LEAD_LINE.match(sent.text)
+    if not m:
+        return []
+    phrase, before = m.group(1), text[section_start:sent.start]
+    at = before.rfind(phrase)
+    while at > 0:
+        after = before[at + len(phrase):at + len(phrase) + 1]
+        if after == "、" or (before[at - 1] == "、" and _CLAUSE_END.match(after)):
+            head = _CLAUSE_END.split(before[:at])[-1].split("、")[0]
+            if _ENUM_CUE.search(head):
+                return [(phrase, 0, len(phrase), "goal.paragraph_lead")]
+        at = before.rfind(phrase, 0, at)
+    return []
 
 
 def _first_clause(title: str) -> str:

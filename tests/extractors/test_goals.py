@@ -49,3 +49,15 @@ def test_counted_objects_are_quantities():
     assert names("到2025年,建设3个智能化养殖基地。") == []
     assert names("建设2—3个高水平研究基地。") == []
     assert names("建设一个区域性物流中心。") == ["建设一个区域性物流中心"]
+
+
+def test_paragraph_lead_listed_by_an_enumeration():
+    from pipeline.model import Sentence
+    text = "实现甲更强、乙更足。\n甲更强。经济明显提高。\n以丙强区、丁立区为战略。\n丙强区。加快转型。\n"
+
+    def lead(phrase):
+        start = text.index(phrase + "。")
+        return goals._lead_goal(Sentence("d", "s", 0, phrase + "。", start, start + len(phrase) + 1), text, 0)
+
+    assert [n for n, *_ in lead("甲更强")] == ["甲更强"]
+    assert lead("丙强区") == []

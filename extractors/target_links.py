@@ -3,9 +3,9 @@
 IndustryChain: a chain the indicator is about (新材料产业产值, 生猪存栏 → 新材料, 生猪: a chain named in the
 document opens the indicator and a measure follows), and the one chain named by the innermost enclosing heading that names
 chains ("（三）现代金融" → 现代金融).
-Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …); the
-goal line just before the sentence in the same section (——建设区域经济中心, ■ …) instead, unless that
-heading is an item heading; below a chapter or section goal, also the goal the sentence before ends on
+Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …; a box
+(专栏) skips the item it is printed under); the goal line just before the sentence in the same section
+(——建设区域经济中心, ■ …) instead, unless that heading is an item heading; below a chapter or section goal, also the goal the sentence before ends on
 ("…，建设甲产业集群。到2025年，甲产业产值突破…").
 """
 from __future__ import annotations
@@ -90,9 +90,7 @@ def _goals_for(ctx, sent, section_id):
     if section_id not in cache:
         cache[section_id] = None
         goals = _sorted(ctx, "Goal")
-        for sec in ctx.parsed.ancestors(section_id):
-            if sec.level == 0 or sec.kind not in HEADING_KINDS:
-                continue
+        for sec in _goal_headings(ctx, section_id):
             hits = _within(goals, sec.start, max(sec.heading_end, sec.start + 1))
             if hits:
                 cache[section_id] = (sec.kind, hits[:1])
@@ -106,6 +104,18 @@ def _goals_for(ctx, sent, section_id):
         if lead is not None:
             return _unique([lead] + (found[1] if found else []))
     return found[1] if found else []
+
+
+def _goal_headings(ctx, section_id):
+    """The headings around a section that may name its targets' goal, innermost first; a box (专栏)
+    sums up its chapter or section, so the item heading it is printed under is passed over."""
+    out, boxed = [], False
+    for sec in ctx.parsed.ancestors(section_id):
+        if sec.kind == "box":
+            boxed = True
+        elif sec.level and sec.kind in HEADING_KINDS and not (boxed and sec.kind == "item"):
+            out.append(sec)
+    return out
 
 
 def _lead_goal(ctx, sent):

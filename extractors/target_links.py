@@ -1,12 +1,12 @@
 """HAS_TARGET: which Goals and IndustryChains a target quantifies.
 
 IndustryChain: a chain the indicator is about (新材料产业产值, 生猪存栏 → 新材料, 生猪: a chain named in the
-document opens the indicator and a measure follows), and the one chain named by the innermost enclosing heading that names
-chains ("（三）现代金融" → 现代金融).
+document, 甲产业 also written 甲, opens the indicator and a measure follows, or is the whole indicator), and
+the one chain named by the innermost enclosing heading that names chains ("（三）现代金融" → 现代金融).
 Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …; a box
 (专栏) skips the item it is printed under); the goal line just before the sentence in the same section
-(——建设区域经济中心, ■ …) instead, unless that heading is an item heading; below a chapter or section goal, also the goal the sentence before ends on
-("…，建设甲产业集群。到2025年，甲产业产值突破…").
+(——建设区域经济中心, ■ …) instead, unless that heading is an item heading; below a chapter or section
+goal, also the goal the sentence before ends on ("…，建设甲产业集群。到2025年，甲产业产值突破…").
 """
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ from extractors.facts import Ref
 HEADING_KINDS = ("item", "section", "chapter", "part")
 GOAL_LINE = re.compile(r"^[\s—\-■●◆▲★·•]*")
 HEADING_CHAIN_SHARE = 0.5  # a heading names "the" chain when the name is at least half of it
+CHAIN_SUFFIX = re.compile(r"(?:产业链|产业集群|产业|集群|行业)$")  # 甲产业 is also written 甲 before a measure
 LOOKBACK = 12  # sentences searched back for a goal line
 # after a chain name at the head of the indicator: the indicator measures that chain
-CHAIN_MEASURE = re.compile(r"(?:产业|行业|业)?(?:总产值|产值|增加值|交易额|交易总额|营业收入|主营业务收入|销售收入|"
-                           r"总收入|收入|规模|产量|存栏|出栏|种植面积|面积|产业集群|集群|占)")
+CHAIN_MEASURE = re.compile(r"(?:核心)?(?:产业|行业|业)?(?:总产值|产值|增加值|交易额|交易总额|营业收入|主营业务收入|销售收入|"
+                           r"总收入|收入|税收|规模|发电量|产量|存栏|出栏|种植面积|面积|产业集群|集群|占)")
 
 
 def link(ctx, sent, target, ref) -> None:
@@ -37,8 +38,8 @@ def _chains(ctx, section_id, indicator):
     for at in range(min(5, len(indicator))):
         if indicator[at] not in firsts:
             continue
-        hit = _longest_at(indicator, at, names, lengths)
-        if hit and CHAIN_MEASURE.match(indicator, at + len(hit.name)):
+        hit = _measured_at(indicator, at, names, lengths)
+        if hit:
             out.append(hit)
             break
     heading = _heading_chain(ctx, section_id)
@@ -52,16 +53,18 @@ def _doc_chains(ctx):
     n = len(ctx.facts.entities)
     cached = ctx.cache.get("_doc_chains")
     if cached is None or cached[0] != n:
-        names = {e.name: e for e in _sorted(ctx, "IndustryChain")[0]}
+        chains = _sorted(ctx, "IndustryChain")[0]
+        names = {CHAIN_SUFFIX.sub("", e.name) or e.name: e for e in chains} | {e.name: e for e in chains}
         lengths = sorted({len(x) for x in names}, reverse=True)
         cached = ctx.cache["_doc_chains"] = (n, (names, lengths, {x[0] for x in names}))
     return cached[1]
 
 
-def _longest_at(text, at, names, lengths):
+def _measured_at(indicator, at, names, lengths):
+    """The longest chain name at `at` that a measure follows or that is the whole indicator (甲产业集群)."""
     for n in lengths:
-        hit = names.get(text[at:at + n])
-        if hit is not None:
+        hit = names.get(indicator[at:at + n])
+        if hit is not None and ((at == 0 and n == len(indicator)) or CHAIN_MEASURE.match(indicator, at + n)):
             return hit
     return None
 

@@ -1,6 +1,7 @@
 """Industry chains: a general taxonomy (chain → sub-chains, extractors/lexicon/chains.json) matched on
 token boundaries where the text writes it as a chain (in a 、 list, before 产业/等, as a short line), names written with a chain head (X产业, X产业集群, X产业链, X行业), and the items of an
-enumeration closed by a chain cue (重点发展A、B、C等产业). PART_OF follows the taxonomy where both ends
+enumeration closed by a chain cue (重点发展A、B、C等产业) or holding at least `sibling_min` whole taxonomy
+chains (its other items are chains too). PART_OF follows the taxonomy where both ends
 are named in one sentence.
 """
 from __future__ import annotations
@@ -122,6 +123,7 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
         if _ok(name, place_names):
             out.append(Candidate(s, m.end(), "IndustryChain", text[s:m.end()] if m.group(0) != "产业" else name + "产业",
                                  "chain.head"))
+    out += _siblings(text, bounds, out, place_names)
     for m in _LIST.finditer(text):
         seg_start = max(text.rfind(sep, 0, m.start()) for sep in ",;:。")
         pos = seg_start + 1
@@ -136,6 +138,42 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
             name = text[s:e]
             if _ok(name, place_names):
                 out.append(Candidate(s, e, "IndustryChain", name, "chain.list"))
+    return out
+
+
+_SEGMENT = re.compile(r"[^,，;；:：。()（）]+")
+_ITEM_END = re.compile(r"等|和|及|与")
+_AS_THE = re.compile(r"为(?:重点|主|代表)|平台")  # 甲为重点, 乙研制平台: no industry item
+
+
+def _siblings(text: str, bounds: list[int], found: list[Candidate], places: frozenset) -> list[Candidate]:
+    """A 、 list in which at least `sibling_min` whole items are taxonomy chains is a list of chains: its
+    other items are chains too (甲材料、乙装备、丙及零部件)."""
+    whole = {(c.start, c.end) for c in found if c.rule == "chain.taxonomy"}
+    if len(whole) < RULES["sibling_min"]:
+        return []
+    out = []
+    for seg in _SEGMENT.finditer(text):
+        if seg.group(0).count("、") < RULES["sibling_min"]:
+            continue
+        pos, spans = seg.start(), []
+        for it in seg.group(0).split("、"):
+            spans.append((pos, pos + len(it)))
+            pos += len(it) + 1
+        first_s, first_e = spans[0]
+        first_s = walk_left(text, bounds, first_e, _STOP, RULES["max_prefix"], _STOP_POS)
+        spans[0] = (_trim_lead(text, bounds, first_s, first_e, {}), first_e)
+        last_s, last_e = spans[-1]
+        cut = _ITEM_END.search(text, last_s, last_e)
+        if cut:
+            spans[-1] = (last_s, cut.start())
+        if sum(sp in whole for sp in spans) < RULES["sibling_min"]:
+            continue
+        for s, e in spans:
+            name = text[s:e]
+            if ((s, e) not in whole and len(name) <= RULES["sibling_max_len"] and _ok(name, places)
+                    and not _AS_THE.search(name)):
+                out.append(Candidate(s, e, "IndustryChain", name, "chain.sibling"))
     return out
 
 

@@ -100,12 +100,24 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
     for m in _LEGAL.finditer(text):
         start = _clause_head(text, walk_left(text, bounds, m.start(), _PARK_STOP, 16, _STOP_POS))
         if start >= m.start() or m.start() - start < 2 or not _enterprise_like(text[start:m.start()], text, bounds, start):
-            continue
+            if not _name_line(text, m):
+                continue
+            start = 0
         name = text[start:m.end()]
         if re.search(r"\d", name[:2]):
             continue
         out.append(Candidate(start, m.end(), "Enterprise", name, "enterprise.legal"))
     return out
+
+
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]{2,20}")
+
+
+def _name_line(text: str, m: re.Match) -> bool:
+    """The sentence is nothing but a company's full name (甲乙第四设计研究院有限公司。 heading a paragraph about
+    it): the name holds however ordinary its words are."""
+    return (m.group(0).endswith("公司") and _NAME_CHARS.fullmatch(text, 0, m.start()) is not None
+            and text[m.end():].strip() in ("", "。", ":", "："))
 
 
 def _listed(text: str, bounds: list[int]) -> list[Candidate]:

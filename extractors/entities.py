@@ -81,11 +81,11 @@ def extract(ctx) -> None:
 
 
 def _place_hierarchy(ctx, sent, divs) -> None:
-    """PART_OF from a division to its nearest ancestor named in the same sentence."""
+    """PART_OF from a division to its parent division named in the same sentence (a town and its city, a
+    level apart, are only mentioned together: measured, such pairs are almost never meant as containment)."""
     named = {id(d): c for c, d in divs}
     for c, d in divs:
-        for a in d.ancestors():
-            if id(a) in named and named[id(a)].name != c.name:
-                m = ctx.mention(sent, c.start, c.end, "place.hierarchy")
-                ctx.add_relation("PART_OF", Ref("Place", c.name), Ref("Place", named[id(a)].name), m)
-                break
+        parent = named.get(id(d.parent)) if d.parent is not None else None
+        if parent is not None and parent.name != c.name:
+            m = ctx.mention(sent, c.start, c.end, "place.hierarchy")
+            ctx.add_relation("PART_OF", Ref("Place", c.name), Ref("Place", parent.name), m)

@@ -79,6 +79,7 @@ _TRADE = frozenset(_LEX["trade_words"])
 _VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?=[\u4e00-\u9fff]{2})")
 _NOT_VILLAGES = frozenset(_LEX["not_villages"])
 _NOT_VILLAGE_PART = re.compile(r"[乡农新老旧]村|城|示范|美丽|特色|各|全")
+_BUILDS_IT = re.compile(r"(?:建设)?(?:及产业化)?(?:项目)?")  # 甲产业园项目, 甲产业园建设及产业化项目
 _IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
 
 
@@ -520,6 +521,8 @@ def _undertakes_located(ctx, d: _Doc, projects, serving: set, by_sent: dict, don
         sent = d.sentence_at(p.mention.start)
         ent = _enterprise_of(ctx, d, p)
         park = d.prefix(name, "Park")
+        if park and _BUILDS_IT.fullmatch(name, len(park)):  # the project builds the park itself
+            park = None
         place = d.prefix(name, "Place")
         listed = name in serving
         if last[0] is not sent:

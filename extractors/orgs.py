@@ -130,6 +130,8 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
         items = text[seg_start + 1:end].split("、")
         if len(items) < 2 and not text.startswith(_LIST_VERBS, seg_start + 1):
             continue
+        if _kinds(items):
+            continue
         pos, spans = seg_start + 1, []
         for it in items:
             spans.append((pos, pos + len(it)))
@@ -148,6 +150,17 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
         if 2 <= len(name) <= 10 and _enterprise_like(name, text, bounds, s):
             out.append(Candidate(s, m.start(), "Enterprise", name, "enterprise.project"))
     return out
+
+
+def _kinds(items: list[str]) -> bool:
+    """Three or more items opening with the same two characters (打造智慧甲、智慧乙、智慧丙: the first item may
+    still carry the verb before it) name kinds of things, not enterprises (firms share a trade word at the
+    end, 甲电缆、乙电缆, not a modifier at the start)."""
+    items = [it.strip() for it in items]
+    if len(items) < 3 or any(len(it) < 3 for it in items):
+        return False
+    head = items[1][:2]
+    return all(it.startswith(head) for it in items[1:]) and head in items[0]
 
 
 def _clause_head(text: str, start: int) -> int:

@@ -19,6 +19,7 @@ from extractors.spans import CJK, Candidate, known_word, lexicon, name_like, pos
 
 RULES = lexicon("orgs.json")
 _PARK_STOP = frozenset(lexicon("parks.json")["prefix_stop"])
+_GENERIC_FIRMS = tuple(RULES["generic_firms"])  # 上市公司, 跨国公司: a kind of firm, whatever comes before
 _LEGAL = re.compile("|".join(sorted(map(re.escape, RULES["legal_suffixes"]), key=len, reverse=True)))
 _LIST_END = re.compile(r"等(?=[^,;:。、]{0,10}?(?:%s))" % "|".join(map(re.escape, RULES["enterprise_list_cues"])))
 _LIST_VERBS = tuple(RULES["list_verbs"])
@@ -104,7 +105,7 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
                 continue
             start = 0
         name = text[start:m.end()]
-        if re.search(r"\d", name[:2]):
+        if re.search(r"\d", name[:2]) or name.endswith(_GENERIC_FIRMS):
             continue
         out.append(Candidate(start, m.end(), "Enterprise", name, "enterprise.legal"))
     return out

@@ -20,7 +20,7 @@ _STOP = frozenset(lexicon("parks.json")["prefix_stop"])
 _STOP_POS = frozenset(lexicon("parks.json")["stop_pos"])
 _GENERIC = frozenset(RULES["generic"])
 _HEAD = re.compile("|".join(sorted(map(re.escape, RULES["pattern_heads"]), key=len, reverse=True)))
-_LIST = re.compile("|".join(sorted(map(re.escape, RULES["list_cues"]), key=len, reverse=True)))
+_LIST = re.compile("|".join(sorted(map(re.escape, RULES["list_cues"]), key=len, reverse=True)) + "|" + RULES["count_closer"])
 _PARENT = {sub: top for top, subs in RULES["taxonomy"].items() for sub in subs}
 _NUM_LEAD = re.compile(r"^(?:[一二三四五六七八九十两\d]+大|做大做强|做强做优|发展壮大|培育壮大|重点|加快|大力)")
 

@@ -14,8 +14,17 @@ from bisect import bisect_left
 
 import ahocorasick
 
+from extractors import places
 from extractors.lexicon import alternation
-from extractors.spans import CJK, Candidate, known_word, lexicon, name_like, pos_of, walk_left
+from extractors.spans import (
+    CJK,
+    Candidate,
+    known_word,
+    lexicon,
+    name_like,
+    pos_of,
+    walk_left,
+)
 
 RULES = lexicon("orgs.json")
 _PARK_STOP = frozenset(lexicon("parks.json")["prefix_stop"])
@@ -143,7 +152,7 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
                 if text[s:s + 1] in _LEAD_CHARS and e - s > 3:  # 以甲乙 cut as one unseen token
                     s += 1
             name = text[s:e].strip()
-            if _enterprise_like(name, text, bounds, s):
+            if _enterprise_like(name, text, bounds, s) and not places.is_place_name(name):
                 out.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
     for m in _PROJECT.finditer(text):
         s = walk_left(text, bounds, m.start(), _PARK_STOP, 10, _STOP_POS)

@@ -103,6 +103,11 @@ def _build_local(counties: list) -> ahocorasick.Automaton | None:
     return auto
 
 
+def is_place_name(name: str) -> bool:
+    """A division (full or short form), country or region name."""
+    return _national().exists(name)
+
+
 def national_hits(text: str, bounds: list[int] | None = None) -> list[tuple]:
     """(start, end, name, ((division | None, is_short), …)) of every national-automaton match (only those
     on token boundaries when `bounds` is given)."""

@@ -160,7 +160,7 @@ def _siblings(text: str, bounds: list[int], found: list[Candidate], places: froz
         for it in seg.group(0).split("、"):
             spans.append((pos, pos + len(it)))
             pos += len(it) + 1
-        first_s, first_e = spans[0]
+        first_e = spans[0][1]
         first_s = walk_left(text, bounds, first_e, _STOP, RULES["max_prefix"], _STOP_POS)
         spans[0] = (_trim_lead(text, bounds, first_s, first_e, {}), first_e)
         last_s, last_e = spans[-1]

@@ -270,7 +270,7 @@ def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Cand
             word = text[start:suf_start]
             if suf_start not in ends and not (proper_nouns().get(word) == "ns" and word not in _NOT_SHORT):
                 continue
-            if m.group(0) == "地区" and (suf_start in ends or _national().exists(word)):
+            if m.group(0) == "地区" and (suf_start in ends or is_place_name(word)):
                 # 某某地区 after a place names that place (a candidate already unless 某某地区 is one token)
                 if suf_start not in ends:
                     out.append(Candidate(start, suf_start, "Place", word, "place.area"))

@@ -67,7 +67,7 @@ _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
 _GENERIC_ITEM_MAX = 6
 _MARKED = re.compile(r"[\d“”\"A-Za-z]")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
-_PROPER_MARK = re.compile(r"[\d“”\"A-Za-z]|[一二三四五六七八九十]期|[\u4e00-\u9fff](?:路|大道|线)")
+_PROPER_MARK = re.compile(_MARKED.pattern + r"|[一二三四五六七八九十]期|[\u4e00-\u9fff](?:路|大道|线)")
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 

@@ -1,7 +1,7 @@
 """Chains read from headings (relations.chains_of_heading)."""
 import pytest
 
-from extractors.relations import chains_of_heading
+from extractors.relations.doc import chains_of_heading
 
 
 @pytest.mark.parametrize("title, chains", [

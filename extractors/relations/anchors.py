@@ -1,0 +1,54 @@
+"""ANCHORS: the enterprises a chain is built around (依托A、B等龙头企业…)."""
+from __future__ import annotations
+
+import re
+
+from extractors.facts import Ref
+from extractors.relations.doc import (
+    BAD_CHAIN,
+    LEAD_CLAUSE,
+    LEX,
+    DocIndex,
+    alt,
+    chains_of_heading,
+    ensure,
+    relate,
+)
+
+_ANCHOR = re.compile(f"(?:{alt(LEX['anchor_cues'])})(?P<list>[^,，。;；:：]{{2,80}}?)(?:{LEX['anchor_ends']})")
+_NOT_FIRM = re.compile(r"^..化$|^(?:促进|提高|推动|引导|利用|加强)")  # 品牌化, 促进…: no enterprise
+_ANCHOR_ROLE = re.compile(r"企业|公司|集团|龙头|为重点|为代表|为主体")  # the list is said to be of enterprises
+_GROW = re.compile(r"做大做强|发展|打造")
+_FIRM_LEAD = re.compile(r"^(?:龙头企业|骨干企业|企业)")
+
+
+def anchor_enterprises(ctx, d: DocIndex, sent, found, done, known) -> None:
+    for m in _ANCHOR.finditer(sent.text):
+        items = [clean for it in m.group("list").split("、") if (clean := it.strip()) and 2 <= len(clean) <= 14]
+        if not items or any(BAD_CHAIN.search(i) and "(" not in i and "（" not in i or _NOT_FIRM.search(i) for i in items):
+            continue
+        tail = m.group(0)[m.start("list") - m.start() + len(m.group("list")):]
+        if not _ANCHOR_ROLE.search(tail) and not all(_known_enterprise(d, i) for i in items):
+            continue
+        lead = LEAD_CLAUSE.match(sent.text)
+        lead_chains = chains_of_heading(lead.group(1)) if lead and lead.end() <= m.start() + 1 else []
+        if lead_chains:  # 甲产业，依托A、B等企业…: the sentence names its own chain first
+            tails = lead_chains
+        else:
+            chains = d.inline_chains(sent.start) or d.section_chains(sent.section_id, skip_box=True)[0]
+            after = sent.text[m.end():]
+            own = [e.name for e in found if e.label == "IndustryChain" and e.mention.start - sent.start >= m.end()
+                   and _GROW.search(after)]
+            tails = list(dict.fromkeys(chains + own[:1]))
+        mention = ctx.mention(sent, m.start(), m.end(), "relations.anchors")
+        for it in items:
+            it = _FIRM_LEAD.sub("", it)
+            for c in tails:
+                ensure(ctx, "Enterprise", it, mention, known)
+                relate(ctx, "ANCHORS", Ref("Enterprise", it), Ref("IndustryChain", c), mention, done)
+
+
+
+def _known_enterprise(d: DocIndex, name: str) -> bool:
+    return name in d.enterprises
+

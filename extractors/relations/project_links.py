@@ -1,0 +1,216 @@
+"""UNDERTAKES (the enterprise a project's name or paragraph names) and a project's LOCATED_IN (the park, town,
+village or area its name, sentence or section names)."""
+from __future__ import annotations
+
+import re
+
+from extractors.facts import Ref
+from extractors.relations.doc import (
+    AREA,
+    ENT_HEAD,
+    FEATURE,
+    LEX,
+    LOCAL_PLACE,
+    NAMED_AFTER,
+    TOWN_TAIL,
+    DocIndex,
+    alt,
+    ensure,
+    relate,
+)
+from extractors.spans import known_word, pos_of
+
+_ENT_END = re.compile(f"^([^和及与、]{{2,16}}?(?:{alt(LEX['enterprise_ends'])}))")
+_CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{alt(LEX['capacity'])})")
+_URBAN_AREA = re.compile(r"..(?:片区|板块|新区|组团)$")
+_INDUSTRIAL = re.compile(r"产业|开发|园|自贸|高新|经济|工业|科技|物流|保税|综合|示范|集聚")
+_DIGIT_START = re.compile(r"[\d年]")
+_CJK_OR_LATIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]")
+_BRAND_FACILITY = re.compile(f"(?:{alt(LEX['brand_facilities'])})$")
+_GENERIC_LEVEL = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|省|市)")
+_OWNER_LEAD = re.compile(f"^(?:{alt(LEX['owner_lead_verbs'])})")
+_OWNER_BEFORE = re.compile(r"([^“”、,，;；:：。\s]{2,12})\s*“$")  # 甲集团“乙项目”
+_PROJECT_HEAD = re.compile(r"(?:工程|项目|中心|基地|园|区|厂|站|线|路|馆|场|库|港|城|楼|院|所|校|台|网|地|带|廊|道)|"
+                           r"(?:制造|材料|设备|装备|产品|车|机|器|件|板|纸|剂|纱|砖|灯|管|料|品|化|造|业|能源|新能源|物流|仓储|服务|"
+                           r"商贸|金融|大厦|联盟|旅游)$")
+_SITE_END = re.compile(r"(?:通道|大道|路|线|街|桥|港|园|区|镇|乡|村|县|山|河|湖|峡|馆|城)$")  # a site, no firm
+_MAX_BARE = 6
+_GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
+_TRADE = frozenset(LEX["trade_words"])
+_VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?=[\u4e00-\u9fff]{2})")
+_NOT_VILLAGES = frozenset(LEX["not_villages"])
+_NOT_VILLAGE_PART = re.compile(r"[乡农新老旧]村|城|示范|美丽|特色|各|全")
+_BUILDS_IT = re.compile(r"(?:建设)?(?:及产业化)?(?:项目)?")  # 甲产业园项目, 甲产业园建设及产业化项目
+_IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
+
+
+def _unseen_word(word: str) -> bool:
+    """A word jieba does not know and that is no compound of two words it knows (甲乙 yes, 智慧交通 no)."""
+    if len(word) < 2 or not _CJK_OR_LATIN.match(word) or known_word(word):
+        return False
+    return not any(known_word(word[:i]) and known_word(word[i:]) for i in range(2, len(word) - 1))
+
+
+
+def _enterprise_prefix(ctx, d: DocIndex, p, places: set) -> str | None:
+    """An enterprise short name opening a listed project's name, read from the sentence's tokens: an unseen
+    word (after an optional region name, before an optional trade word), e.g. 甲乙包装食品级包装材料 → 甲乙包装."""
+    sent = d.sentence_at(p.mention.start)
+    rel = p.mention.start - sent.start
+    at = sent.text.find(p.name[:2], rel, rel + 4)
+    if at < 0:
+        return None
+    pos, toks = 0, []
+    for t in ctx.tokens[sent.index]:
+        if pos >= at and not t.isspace():
+            toks.append(t)
+            if len(toks) == 5:
+                break
+        pos += len(t)
+    if not toks or not p.name.startswith(toks[0]):
+        return None
+    i = 1 if len(toks) > 2 and pos_of(toks[0]) == "ns" else 0
+    head, j = toks[i], i + 1
+    if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])):
+        head, j = head + toks[j], j + 1  # a name jieba cut into characters: 甲/乙
+    trade = toks[j] if j < len(toks) and toks[j] in _TRADE else \
+        ("".join(toks[j:j + 2]) if "".join(toks[j:j + 2]) in _TRADE else "")
+    if head in _GENERIC_MODIFIERS or len(head) < 2 or not _CJK_OR_LATIN.match(head) or head in places \
+            or _SITE_END.search(head):
+        return None
+    unseen = _unseen_word(head)
+    if i == 1 and not unseen or not trade and (not unseen or _BRAND_FACILITY.search(p.name) and i == 0):
+        return None
+    ent = "".join(toks[:i]) + head + trade
+    return ent if len(p.name) - len(ent) >= 2 and p.name.startswith(ent) else None
+
+
+
+def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
+    """An industry list's entry that is only a short name with no project head noun is the enterprise's
+    own project, named by the enterprise (实施甲乙、丙丁等项目)."""
+    name = p.name
+    if name in serving and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
+            and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
+            and name not in d.names.get("IndustryChain", ()) and _CJK_OR_LATIN.match(name) and not known_word(name):
+        return name
+    return None
+
+
+
+def _enterprise_of(ctx, d: DocIndex, p) -> str | None:
+    """The enterprise a project's name or its paragraph names: an enterprise heading over the paragraph,
+    a known enterprise or legal-suffix prefix, a prefix before a capacity word (甲企业年产…)."""
+    name = p.name
+    head = d.paragraph_enterprise(p.mention.start, p.mention.section_id)
+    if head and not _GENERIC_LEVEL.match(name):
+        return head
+    m = _ENT_END.match(name)
+    if m:
+        return m.group(1)
+    ent = d.prefix(name, "Enterprise")
+    if ent:
+        return ent
+    m = _CAPACITY.match(name)
+    if m and not _DIGIT_START.match(m.group(1)) and d.prefix(m.group(1) + "xx", "Place") != m.group(1):
+        return m.group(1)
+    sent = d.sentence_at(p.mention.start)
+    at = p.mention.start - sent.start + 1
+    m = _OWNER_BEFORE.search(sent.text, max(0, at - 16), at) if "“" in sent.text[max(0, at - 3):at] else None
+    if m:
+        owner = _OWNER_LEAD.sub("", m.group(1))
+        for k in range(len(owner) - 1):
+            if owner[k:] in d.enterprises or ENT_HEAD.match(owner[k:]):
+                return owner[k:]
+    return None
+
+
+
+def _place_prefix_ok(name: str, place: str, home: str | None, industrial: bool) -> bool:
+    """A place opening a project name locates it: a town, village or district of the plan's area, or a
+    place other than the plan's own home area or a natural feature, unless the name is a road named after it
+    or an industry list's entry, where a city or province names the enterprise's origin (某省甲企业…)."""
+    if LOCAL_PLACE.search(place):
+        return True
+    return not industrial and place != home and not NAMED_AFTER.match(name, len(place)) \
+        and not FEATURE.search(place)
+
+
+
+def _where(ctx, label: str, name: str, mention, known) -> Ref:
+    """The end of a LOCATED_IN: an urban area of the city (甲片区, 乙板块, 丙新区) is a Place even where
+    it was read as a park; industrial zones stay parks."""
+    if label == "Park" and _URBAN_AREA.search(name) and not _INDUSTRIAL.search(name):
+        return ensure(ctx, "Place", name, mention, known)
+    return Ref(label, name)
+
+
+
+def _sentence_area(found: list):
+    """The one town, district or area (甲镇, 乙片区) the sentence names before the projects listed in it."""
+    first = min((e.mention.start for e in found if e.label == "Project"), default=0)
+    areas = {(e.label, e.name): e for e in found if e.label in ("Place", "Park")
+             and e.mention.end <= first and AREA.search(e.name)}
+    return next(iter(areas.values())) if len(areas) == 1 else None
+
+
+
+def _village(name: str) -> str | None:
+    m = _VILLAGE.match(name)
+    return m.group(1) if m and m.group(1) not in _NOT_VILLAGES and not _NOT_VILLAGE_PART.search(m.group(1)) else None
+
+
+
+def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, done, known) -> None:
+    places = set(d.names.get("Place", ()))
+    parks = set(d.names.get("Park", ()))
+    areas: dict = {}  # sentence index → its one area
+    last = (None, None)  # (sentence, enterprise of its first project): a ；-series group shares it
+    for p in sorted(projects, key=lambda e: e.mention.start):
+        name = p.name
+        sent = d.sentence_at(p.mention.start)
+        ent = _enterprise_of(ctx, d, p)
+        park = d.prefix(name, "Park")
+        if park and _BUILDS_IT.fullmatch(name, len(park)):  # the project builds the park itself
+            park = None
+        place = d.prefix(name, "Place")
+        listed = name in serving
+        if last[0] is not sent:
+            if ent is None and listed:
+                ent = _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
+            last = (sent, ent)
+        elif ent is None:
+            ent = last[1] if not park and not place and d.in_series(sent) else None
+            if ent is None and listed:
+                ent = _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
+        if ent in places or ent in parks:
+            ent = None
+        if ent:
+            ensure(ctx, "Enterprise", ent, p.mention, known)
+            relate(ctx, "UNDERTAKES", Ref("Enterprise", ent), Ref("Project", name), p.mention, done)
+        if place and not ent:
+            town = TOWN_TAIL.match(name, len(place))
+            if town and len(name) - town.end() >= 2:  # 甲镇乙基地 read as 甲 + 镇…: the place is 甲镇
+                place = ensure(ctx, "Place", place + town.group(0), p.mention, known).name
+        village = None if ent or park else _village(name)
+        if village:
+            place = village
+            ensure(ctx, "Place", village, p.mention, known)
+        elif place and (ent or not _place_prefix_ok(name, place, d.home, name in serving)):
+            place = None
+        if park and (not place or len(park) >= len(place)):
+            relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, "Park", park, p.mention, known), p.mention, done)
+        elif place:
+            relate(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", place), p.mention, done)
+        m = _IN_PLACE.search(sent.text)
+        if m and m.group("place") in places and m.end() <= p.mention.start - sent.start + 2:
+            relate(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
+        elif not park and not place and not ent:
+            if sent.index not in areas:
+                areas[sent.index] = _sentence_area(by_sent.get(sent.index, ()))
+            where = areas[sent.index] \
+                or d.section_area(p.mention.section_id)
+            if where:
+                relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, where.label, where.name, p.mention, known),
+                     p.mention, done)
+

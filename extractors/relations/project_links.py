@@ -1,5 +1,5 @@
-"""UNDERTAKES (the enterprise a project's name or paragraph names) and a project's LOCATED_IN (the park, town,
-village or area its name, sentence or section names)."""
+"""UNDERTAKES (the enterprise a project's name or paragraph names) and LOCATED_IN: of a project (the park, town,
+village or area its name, sentence or section names) and of a park (the town or county its name opens with)."""
 from __future__ import annotations
 
 import re
@@ -22,6 +22,7 @@ from extractors.spans import known_word, pos_of
 
 _ENT_END = re.compile(f"^([^和及与、]{{2,16}}?(?:{alt(LEX['enterprise_ends'])}))")
 _CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{alt(LEX['capacity'])})")
+_COUNTY_TAIL = re.compile(r"(?:区|县|市)(?!块)")
 _URBAN_AREA = re.compile(r"..(?:片区|板块|新区|组团)$")
 _INDUSTRIAL = re.compile(r"产业|开发|园|自贸|高新|经济|工业|科技|物流|保税|综合|示范|集聚")
 _DIGIT_START = re.compile(r"[\d年]")
@@ -214,3 +215,20 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
                 relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, where.label, where.name, p.mention, known),
                      p.mention, done)
 
+
+def park_located(ctx, d: DocIndex, done, known) -> None:
+    """A park whose name opens with a town or a county (甲镇乙产业园, 甲区物流园) lies in it."""
+    first = {}
+    for e in ctx.facts.entities:
+        if e.label == "Park":
+            first.setdefault(e.name, e.mention)
+    for name, mention in first.items():
+        place = d.prefix(name, "Place")
+        if not place or FEATURE.search(place) or NAMED_AFTER.match(name, len(place)):
+            continue
+        town = TOWN_TAIL.match(name, len(place))
+        if town:
+            place = ensure(ctx, "Place", place + town.group(0), mention, known).name
+        elif not LOCAL_PLACE.search(place) and not _COUNTY_TAIL.match(name, len(place)):
+            continue
+        relate(ctx, "LOCATED_IN", Ref("Park", name), Ref("Place", place), mention, done)

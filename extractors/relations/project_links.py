@@ -3,8 +3,11 @@ village or area its name, sentence or section names) and of a park (the town or 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from extractors.facts import Ref
+from extractors.lexicon import divisions
 from extractors.relations.doc import (
     AREA,
     ENT_HEAD,
@@ -38,10 +41,15 @@ _SITE_END = re.compile(r"(?:通道|大道|路|线|街|桥|港|园|区|镇|乡|�
 _MAX_BARE = 6
 _GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
-_VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?=[\u4e00-\u9fff]{2})")
+_VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?![落民级庄镇])(?=[\u4e00-\u9fff]{2})")
 _NOT_VILLAGES = frozenset(LEX["not_villages"])
 _NOT_VILLAGE_PART = re.compile(r"[乡农新老旧]村|城|示范|美丽|特色|各|全")
 _BUILDS_IT = re.compile(r"(?:建设)?(?:及产业化)?(?:项目)?")  # 甲产业园项目, 甲产业园建设及产业化项目
+_ROUTE = re.compile(r"[至—]")  # 甲至乙高速, 甲村—乙村道路: a route between places, not in the first
+_REGION = re.compile(r"..地区$")
+_UNNAMED = "某"  # 甲省某企业…项目: the project is for a client in 甲省
+_BRACKET_PLACE = re.compile(r"\(([^()]{2,6})\)")  # 甲省(乙市)实训基地 → 乙市
+_OWN_SHARE = 0.3  # a division named at least this share as often as the most named one is the plan's own
 _IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
 
 
@@ -127,14 +135,64 @@ def _enterprise_of(ctx, d: DocIndex, p) -> str | None:
 
 
 
-def _place_prefix_ok(name: str, place: str, home: str | None, industrial: bool) -> bool:
-    """A place opening a project name locates it: a town, village or district of the plan's area, or a
-    place other than the plan's own home area or a natural feature, unless the name is a road named after it
-    or an industry list's entry, where a city or province names the enterprise's origin (某省甲企业…)."""
-    if LOCAL_PLACE.search(place):
+@lru_cache(maxsize=1)
+def _division_table() -> dict[str, tuple]:
+    """Provinces, cities and counties by full name and short form; countries map to ()."""
+    table: dict[str, list] = {c: [] for c in divisions.countries()}
+    for dv in divisions.china():
+        for n in {dv.name, dv.short} - {""}:
+            table.setdefault(n, []).append(dv)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _own_areas(ctx) -> tuple[set, set]:
+    """(ids of the plan's own divisions and their ancestors, names of their provinces): the divisions its
+    places name at least a share as often as the most named one (甲区 and its city 乙市 in a district plan)."""
+    table = _division_table()
+    counts: Counter = Counter()
+    by_id = {}
+    for e in ctx.facts.entities:
+        if e.label == "Place":
+            for dv in table.get(e.name, ()):
+                counts[id(dv)] += 1
+                by_id[id(dv)] = dv
+    top = max(counts.values(), default=0)
+    own, provinces = set(), set()
+    for i, n in counts.items():
+        if n >= _OWN_SHARE * top:
+            chain = [by_id[i]] + by_id[i].ancestors()
+            own.update(id(a) for a in chain)
+            provinces.add(chain[-1].name)
+    return own, provinces
+
+
+def _other_division(place: str, own: set, provinces: set, level: tuple = ("city", "county")) -> bool:
+    """A city or county of the plan's province(s) other than the plan's own areas, or a foreign country."""
+    dvs = _division_table().get(place)
+    if dvs is None:
+        return False
+    if not dvs:
         return True
-    return not industrial and place != home and not NAMED_AFTER.match(name, len(place)) \
-        and not FEATURE.search(place)
+    return any(dv.level in level and id(dv) not in own and ([dv] + dv.ancestors())[-1].name in provinces
+               for dv in dvs)
+
+
+def _place_prefix_ok(name: str, place: str, own: tuple) -> bool:
+    """A place opening a project name locates it: a town, village or district, a named region, another
+    city or county of the province or a foreign country; not the plan's own area, a natural feature, a route
+    between places or a road named after it. A province or the plan's own city counts before 某 (甲省某企业…)."""
+    if _route(name, place):
+        return False
+    if LOCAL_PLACE.search(place) or _REGION.search(place):
+        return True
+    if name.startswith(_UNNAMED, len(place)):
+        return place in _division_table()
+    return not NAMED_AFTER.match(name, len(place)) and _other_division(place, *own)
+
+
+def _route(name: str, place: str) -> bool:
+    """The name is a route from the place to another (甲至乙高速, 甲村—乙村道路), outside brackets."""
+    return bool(_ROUTE.search(name.split("(")[0], len(place)))
 
 
 
@@ -165,6 +223,7 @@ def _village(name: str) -> str | None:
 def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, done, known) -> None:
     places = set(d.names.get("Place", ()))
     parks = set(d.names.get("Park", ()))
+    own = _own_areas(ctx)
     areas: dict = {}  # sentence index → its one area
     last = (None, None)  # (sentence, enterprise of its first project): a ；-series group shares it
     for p in sorted(projects, key=lambda e: e.mention.start):
@@ -195,9 +254,9 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
                 place = ensure(ctx, "Place", place + town.group(0), p.mention, known).name
         village = None if ent or park else _village(name)
         if village:
-            place = village
             ensure(ctx, "Place", village, p.mention, known)
-        elif place and (ent or not _place_prefix_ok(name, place, d.home, name in serving)):
+            place = None if _route(name, village) else village
+        elif place and (ent and name.startswith(ent) or not _place_prefix_ok(name, place, own)):
             place = None
         if park and (not place or len(park) >= len(place)):
             relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, "Park", park, p.mention, known), p.mention, done)

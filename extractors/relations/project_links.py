@@ -49,7 +49,9 @@ _ROUTE = re.compile(r"[至—]")  # 甲至乙高速, 甲村—乙村道路: a ro
 _REGION = re.compile(r"..地区$")
 _UNNAMED = "某"  # 甲省某企业…项目: the project is for a client in 甲省
 _BRACKET_PLACE = re.compile(r"\(([^()]{2,6})\)")  # 甲省(乙市)实训基地 → 乙市
+_MAX_TOWN = 6  # characters of the longest town name looked for at a name's start
 _OWN_SHARE = 0.3  # a division named at least this share as often as the most named one is the plan's own
+_LEAD_IN = re.compile(r"\s*在[^,，;；。]{2,16}[,，]")
 _IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
 
 
@@ -151,19 +153,28 @@ def _own_areas(ctx) -> tuple[set, set]:
     table = _division_table()
     counts: Counter = Counter()
     by_id = {}
-    for e in ctx.facts.entities:
-        if e.label == "Place":
-            for dv in table.get(e.name, ()):
-                counts[id(dv)] += 1
-                by_id[id(dv)] = dv
+    for place, n in Counter(e.name for e in ctx.facts.entities if e.label == "Place").items():
+        for dv in table.get(place, ()):
+            counts[id(dv)] += n
+            by_id[id(dv)] = dv
     top = max(counts.values(), default=0)
-    own, provinces = set(), set()
+    own, provinces, towns = set(), set(), set()
     for i, n in counts.items():
         if n >= _OWN_SHARE * top:
             chain = [by_id[i]] + by_id[i].ancestors()
             own.update(id(a) for a in chain)
             provinces.add(chain[-1].name)
-    return own, provinces
+            if chain[0].level == "county":
+                towns.update(t.name for t in divisions.towns(chain[0]))
+    return own, provinces, frozenset(towns)
+
+
+def _town_prefix(name: str, towns: frozenset) -> str | None:
+    """A town of the plan's own counties (full name, 甲镇) opening the name."""
+    for k in range(min(_MAX_TOWN, len(name) - 2), 2, -1):
+        if name[:k] in towns:
+            return name[:k]
+    return None
 
 
 def _other_division(place: str, own: set, provinces: set, level: tuple = ("city", "county")) -> bool:
@@ -187,7 +198,7 @@ def _place_prefix_ok(name: str, place: str, own: tuple) -> bool:
         return True
     if name.startswith(_UNNAMED, len(place)):
         return place in _division_table()
-    return not NAMED_AFTER.match(name, len(place)) and _other_division(place, *own)
+    return not NAMED_AFTER.match(name, len(place)) and _other_division(place, own[0], own[1])
 
 
 def _route(name: str, place: str) -> bool:
@@ -205,11 +216,14 @@ def _where(ctx, label: str, name: str, mention, known) -> Ref:
 
 
 
-def _sentence_area(found: list):
-    """The one town, district or area (甲镇, 乙片区) the sentence names before the projects listed in it."""
+def _sentence_area(sent, found: list):
+    """The one town, district or area (甲镇, 乙片区) the sentence names before the projects listed in it, or
+    the one place of its opening 在-clause (在北部甲地区，重点打造…)."""
     first = min((e.mention.start for e in found if e.label == "Project"), default=0)
+    m = _LEAD_IN.match(sent.text)
+    lead_end = sent.start + m.end() if m else -1
     areas = {(e.label, e.name): e for e in found if e.label in ("Place", "Park")
-             and e.mention.end <= first and AREA.search(e.name)}
+             and e.mention.end <= first and (AREA.search(e.name) or e.mention.end <= lead_end)}
     return next(iter(areas.values())) if len(areas) == 1 else None
 
 
@@ -252,6 +266,8 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
             town = TOWN_TAIL.match(name, len(place))
             if town and len(name) - town.end() >= 2:  # 甲镇乙基地 read as 甲 + 镇…: the place is 甲镇
                 place = ensure(ctx, "Place", place + town.group(0), p.mention, known).name
+        if not place and not park:
+            place = _town_prefix(name, own[2])
         village = None if ent or park else _village(name)
         if village:
             ensure(ctx, "Place", village, p.mention, known)
@@ -261,13 +277,14 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
         if park and (not place or len(park) >= len(place)):
             relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, "Park", park, p.mention, known), p.mention, done)
         elif place:
-            relate(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", place), p.mention, done)
+            relate(ctx, "LOCATED_IN", Ref("Project", name), ensure(ctx, "Place", place, p.mention, known), p.mention,
+                   done)
         m = _IN_PLACE.search(sent.text)
         if m and m.group("place") in places and m.end() <= p.mention.start - sent.start + 2:
             relate(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
         elif not park and not place and not ent:
             if sent.index not in areas:
-                areas[sent.index] = _sentence_area(by_sent.get(sent.index, ()))
+                areas[sent.index] = _sentence_area(sent, by_sent.get(sent.index, ()))
             where = areas[sent.index] \
                 or d.section_area(p.mention.section_id)
             if where:

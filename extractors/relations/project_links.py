@@ -51,6 +51,8 @@ _UNNAMED = "某"  # 甲省某企业…项目: the project is for a client in 甲
 _BRACKET_PLACE = re.compile(r"\(([^()]{2,6})\)")  # 甲省(乙市)实训基地 → 乙市
 _MAX_TOWN = 6  # characters of the longest town name looked for at a name's start
 _OWN_SHARE = 0.3  # a division named at least this share as often as the most named one is the plan's own
+_SITE_WORD = re.compile(r"遗址|故里|故居|遗迹")  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person, no firm
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
 _LEAD_IN = re.compile(r"\s*在[^,，;；。]{2,16}[,，]")
 _IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
 
@@ -228,6 +230,28 @@ def _sentence_area(sent, found: list):
 
 
 
+def _site_stems(text: str) -> frozenset:
+    """The two to four characters before each site word of the text (依托甲乙遗址 → 甲乙, 托甲乙 …)."""
+    out = set()
+    for m in _SITE_WORD.finditer(text):
+        run = _CJK_RUN.search(text, max(0, m.start() - 4), m.start())
+        if run:
+            out.update(run.group(0)[i:] for i in range(len(run.group(0)) - 1))
+    return frozenset(out)
+
+
+def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
+    """A short name read as an enterprise that is a site (甲遗址 in the text) or opens with a town's or a
+    village's name (甲镇 written 甲): no enterprise, unless it ends with an enterprise suffix."""
+    if ENT_HEAD.match(ent):
+        return False
+    heads = [ent[:k] for k in range(2, min(len(ent), 4) + 1)]
+    if any(h in sites or h + "镇" in towns or h + "乡" in towns for h in heads):
+        return True
+    place = d.prefix(ent, "Place")
+    return bool(place) and place not in _division_table()
+
+
 def _village(name: str) -> str | None:
     m = _VILLAGE.match(name)
     return m.group(1) if m and m.group(1) not in _NOT_VILLAGES and not _NOT_VILLAGE_PART.search(m.group(1)) else None
@@ -238,6 +262,7 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
     places = set(d.names.get("Place", ()))
     parks = set(d.names.get("Park", ()))
     own = _own_areas(ctx)
+    sites = _site_stems(d.text)
     areas: dict = {}  # sentence index → its one area
     last = (None, None)  # (sentence, enterprise of its first project): a ；-series group shares it
     for p in sorted(projects, key=lambda e: e.mention.start):
@@ -257,7 +282,7 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
             ent = last[1] if not park and not place and d.in_series(sent) else None
             if ent is None and listed:
                 ent = _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
-        if ent in places or ent in parks:
+        if ent in places or ent in parks or ent and _no_firm(d, ent, sites, own[2]):
             ent = None
         if ent:
             ensure(ctx, "Enterprise", ent, p.mention, known)

@@ -10,7 +10,7 @@ Three forms are read (cue words in lexicon/tasks_cues.json):
 
 A note closes the task written before it: from the previous note or the start of the numbered item (or the
 section heading), whichever is later. Its tail is the most specific named item of that task: the Projects
-named in the task's own heading phrase; else, in an untitled item, those its first sentence names; else every
+named in the task's own heading phrase (or a Park it says to build, "高标准建设某某科学城", made a Project); else, in an untitled item, those its first sentence names; else every
 Project and dated Target in the task; else the task's Goal
 (the Goal of the item's heading phrase, else of the nearest enclosing section heading that has one). In a
 document of incentive measures (most items grant 奖励/补助/资助 …) the programmes and platforms an item funds
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from extractors.facts import Mention, Ref
 from extractors.names import clean_name
@@ -65,6 +66,7 @@ _ANY_CUE = re.compile(rf"{_alt(list(_ROLE_OF_LABEL) + list(_ROLE_OF_VERB))}")
 _INCENTIVE = re.compile("|".join(_LEX["incentive_clauses"]))
 _MEASURES_SHARE = _LEX["measures_share"]
 _MEASURES_MIN = _LEX["measures_min_items"]
+_BUILD_BEFORE = re.compile(rf"(?:{_alt(_LEX['park_build_verbs'])})$")
 
 
 def _split_top(text: str, seps: set[str]) -> list[tuple[int, int]]:
@@ -163,7 +165,7 @@ class _Index:
     def __init__(self, ctx) -> None:
         doc_id = ctx.parsed.document.doc_id
         self.by_label: dict[str, tuple[list[int], list]] = {}
-        for label in ("Goal", "Project"):
+        for label in ("Goal", "Project", "Park"):
             ents = sorted((e for e in ctx.facts.entities if e.label == label and e.mention.doc_id == doc_id),
                           key=lambda e: (e.mention.start, -e.mention.end))
             self.by_label[label] = ([e.mention.start for e in ents], ents)
@@ -191,6 +193,7 @@ class _Tasks:
         self.lead_first_all = any(_LEAD_FIRST.search(s.text) and not _PAREN.search(s.text)
                                   for s in ctx.parsed.sentences if "牵头" in s.text)
         self.own_goals: dict[tuple[int, int], Ref] = {}
+        self.own_projects: dict[int, Ref] = {}
         date = ctx.parsed.document.date
         self.doc_year = int(date[:4]) if date[:4].isdigit() else None
         self.measures = False  # set by run_text: most items are incentive measures
@@ -267,6 +270,9 @@ class _Tasks:
             in_title = [p for p in self.index.within("Project", *title) if p.mention.end <= title[1]]
             if in_title:
                 return _distinct(Ref("Project", p.name) for p in in_title)
+            built = self._built_parks(*title)
+            if built:
+                return built
         projects = [] if self.measures else self.index.within("Project", start, end)
         targets = [t for t in self.index.within("Target", start, end) if self._dated_target(t)]
         lead = _SENTENCE_END.search(self.text, start, end) if not titled and named_from is None else None
@@ -280,6 +286,18 @@ class _Tasks:
         if named:
             return _distinct(named)
         return [goal] if goal else []
+
+    def _built_parks(self, start: int, end: int) -> list[Ref]:
+        """Parks a title phrase says to build ("高标准建设某某科学城"): the task's Project, made one here."""
+        refs = []
+        for park in self.index.within("Park", start, end):
+            if park.mention.end <= end and _BUILD_BEFORE.search(self.text, start, park.mention.start):
+                key = park.mention.start
+                if key not in self.own_projects:
+                    self.own_projects[key] = self.ctx.add_entity(
+                        "Project", park.name, replace(park.mention, rule="tasks.title-park"))
+                refs.append(self.own_projects[key])
+        return _distinct(refs)
 
     def _dated_target(self, t) -> bool:
         """A target a task commits to: dated, not before the document's year, not an incentive amount."""

@@ -97,6 +97,20 @@ def test_project_in_title_is_the_only_tail():
     assert _rels(ctx) == {("LEADS", "市科技局", Ref("Project", "齐鲁科学城"))}
 
 
+def test_park_the_title_says_to_build_is_a_project_tail():
+    text = ("一、争创科学中心\n（一）高标准建设某某科学城。依托甲走廊建设某某科学城，打造核心承载区。"
+            "（牵头单位：市科技局）\n（二）支持某某园区发展。完善园区配套。（牵头单位：市商务局）")
+    ctx = _ctx(text)
+    _add(ctx, "Park", "某某科学城")
+    _add(ctx, "Park", "某某园区")
+    tasks.extract(ctx)
+    rels = _rels(ctx)
+    assert ("LEADS", "市科技局", Ref("Project", "某某科学城")) in rels
+    assert any(e.label == "Project" and e.name == "某某科学城" for e in ctx.facts.entities)
+    # no build verb before the park: the item's Goal stays the tail
+    assert ("LEADS", "市商务局", Ref("Goal", "支持某某园区发展")) in rels
+
+
 def test_lead_first_note_outside_any_task_governs_the_document():
     text = ("各项任务中列第一位的为牵头单位。\n一、重点任务\n（一）扩大有效投资。实施重大项目清单管理。"
             "（市发展改革委、市财政局负责）")

@@ -65,9 +65,10 @@ def _unseen_word(word: str) -> bool:
 
 
 
-def _enterprise_prefix(ctx, d: DocIndex, p, places: set) -> str | None:
+def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = False) -> str | None:
     """An enterprise short name opening a listed project's name, read from the sentence's tokens: an unseen
-    word (after an optional region name, before an optional trade word), e.g. 甲乙包装食品级包装材料 → 甲乙包装."""
+    word (after an optional region name, before an optional trade word), e.g. 甲乙包装食品级包装材料 → 甲乙包装.
+    Outside industry lists the trade word is needed."""
     sent = d.sentence_at(p.mention.start)
     rel = p.mention.start - sent.start
     at = sent.text.find(p.name[:2], rel, rel + 4)
@@ -92,11 +93,19 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set) -> str | None:
             or _SITE_END.search(head):
         return None
     unseen = _unseen_word(head)
-    if i == 1 and not unseen or not trade and (not unseen or _BRAND_FACILITY.search(p.name) and i == 0):
+    if i == 1 and not unseen or not trade and (need_trade or not unseen or _BRAND_FACILITY.search(p.name) and i == 0):
         return None
     ent = "".join(toks[:i]) + head + trade
     return ent if len(p.name) - len(ent) >= 2 and p.name.startswith(ent) else None
 
+
+
+def _named_enterprise(ctx, d: DocIndex, p, places: set, serving: set) -> str | None:
+    """The enterprise a project's name opens with: any short name in an industry list, else one closed by a
+    trade word (甲乙建材铝合金模板 → 甲乙建材)."""
+    if p.name in serving:
+        return _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
+    return _enterprise_prefix(ctx, d, p, places, need_trade=True)
 
 
 def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
@@ -273,15 +282,14 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
         if park and _BUILDS_IT.fullmatch(name, len(park)):  # the project builds the park itself
             park = None
         place = d.prefix(name, "Place")
-        listed = name in serving
         if last[0] is not sent:
-            if ent is None and listed:
-                ent = _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
+            if ent is None:
+                ent = _named_enterprise(ctx, d, p, places, serving)
             last = (sent, ent)
         elif ent is None:
             ent = last[1] if not park and not place and d.in_series(sent) else None
-            if ent is None and listed:
-                ent = _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
+            if ent is None:
+                ent = _named_enterprise(ctx, d, p, places, serving)
         if ent in places or ent in parks or ent and _no_firm(d, ent, sites, own[2]):
             ent = None
         if ent:
@@ -307,7 +315,7 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
         m = _IN_PLACE.search(sent.text)
         if m and m.group("place") in places and m.end() <= p.mention.start - sent.start + 2:
             relate(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
-        elif not park and not place and not ent:
+        elif not park and not place and not _route(name, ""):
             if sent.index not in areas:
                 areas[sent.index] = _sentence_area(sent, by_sent.get(sent.index, ()))
             where = areas[sent.index] \

@@ -10,8 +10,9 @@ Three forms are read (cue words in lexicon/tasks_cues.json):
 
 A note closes the task written before it: from the previous note or the start of the numbered item (or the
 section heading), whichever is later. Its tail is the most specific named item of that task: the Projects
-named in the task's own heading phrase (or a Park it says to build, "高标准建设某某科学城", made a Project); else, in an untitled item, those its first sentence names; else every
-Project and dated Target in the task; else the task's Goal
+named in the task's own heading phrase (or a Park it says to build, "高标准建设某某科学城", made a Project); else, in
+an untitled item, the first item its first sentence names, else the first it names at all (a short item states one
+task); in a titled one, every Project and dated Target in the task; else the task's Goal
 (the Goal of the item's heading phrase, else of the nearest enclosing section heading that has one). In a
 document of incentive measures (most items grant 奖励/补助/资助 …) the programmes and platforms an item funds
 are not its tail; nor is a Target dated before the document or read from an incentive clause.
@@ -275,17 +276,24 @@ class _Tasks:
                 return built
         projects = [] if self.measures else self.index.within("Project", start, end)
         targets = [t for t in self.index.within("Target", start, end) if self._dated_target(t)]
-        lead = _SENTENCE_END.search(self.text, start, end) if not titled and named_from is None else None
-        if lead:  # an untitled item's first sentence states its task: what it names (anywhere) is the tail
-            text = self.text[start:lead.end()]
-            named = [Ref("Project", p.name) for p in projects if p.name in text]
-            named += [t.ref for t in targets if t.mention.start < lead.end()]
-            if named:
-                return _distinct(named)
+        if not titled and named_from is None:
+            return self._first_named(start, end, projects, targets) or ([goal] if goal else [])
         named = [Ref("Project", p.name) for p in projects] + [t.ref for t in targets]
         if named:
             return _distinct(named)
         return [goal] if goal else []
+
+    def _first_named(self, start: int, end: int, projects: list, targets: list) -> list[Ref]:
+        """An untitled item states its task first: its tail is the first item its first sentence names
+        (a Project by name, anywhere; a Target read there), else the first item the task names."""
+        lead = _SENTENCE_END.search(self.text, start, end)
+        text = self.text[start:lead.end()] if lead else ""
+        named = [(text.find(p.name), Ref("Project", p.name)) for p in projects if p.name in text]
+        named += [(t.mention.start - start, t.ref) for t in targets if lead and t.mention.start < lead.end()]
+        if not named:
+            named = [(p.mention.start, Ref("Project", p.name)) for p in projects]
+            named += [(t.mention.start, t.ref) for t in targets]
+        return [min(named, key=lambda pr: pr[0])[1]] if named else []
 
     def _built_parks(self, start: int, end: int) -> list[Ref]:
         """Parks a title phrase says to build ("高标准建设某某科学城"): the task's Project, made one here."""

@@ -148,3 +148,14 @@ def test_untitled_item_takes_what_its_first_sentence_names():
     tasks.extract(ctx)
     assert _rels(ctx) == {("LEADS", "市文旅局", Ref("Project", "甲文化云")),
                           ("LEADS", "市体育局", Ref("Project", "丙健身服务平台"))}
+
+
+def test_untitled_item_takes_only_its_first_named_item():
+    text = ("一、数字服务\n1.建设“甲监管平台”“乙融资平台”，提供预警服务。（11月底完成，牵头考核单位：市市场监管局）\n"
+            "2.推进数据共享，提高服务效率。建成丙服务平台和丁综合平台。（持续推进，牵头考核单位：市财政局）")
+    ctx = _ctx(text)
+    for name in ("甲监管平台", "乙融资平台", "丙服务平台", "丁综合平台"):
+        _add(ctx, "Project", name)
+    tasks.extract(ctx)
+    assert _rels(ctx) == {("LEADS", "市市场监管局", Ref("Project", "甲监管平台")),
+                          ("LEADS", "市财政局", Ref("Project", "丙服务平台"))}

@@ -5,7 +5,8 @@ A project supports
 - the goal that governs the text it stands in: the innermost goal bullet line (● / ■) above it in the
   same section, and the goals its own section states in its opening sentence when its heading is not a
   Goal, else the innermost section whose heading is a Goal, or, when no heading on the path is one, the
-  goals the innermost section with any states in its opening sentences (see lexicon/supports.json);
+  goals the innermost section with any states in its opening sentences (see lexicon/supports.json); a
+  专栏 box sums up its section, so the item heading it is printed under is passed over;
   a project that SERVES an industry chain is not governed by a chapter-wide goal.
 Runs last: it reads the Project and Goal entities the other extractors found.
 """
@@ -142,8 +143,11 @@ def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict, se
     A project that serves an industry chain belongs to the chain: a chapter-wide goal (构建先进制造业体系)
     does not govern it, only goals of narrower headings do."""
     path = parsed.ancestors(section_id)
-    found, governed, levels = [], False, 0
+    found, governed, levels, boxed = [], False, 0, False
     for sec in path:
+        boxed = boxed or sec.kind == "box"
+        if boxed and sec.kind == "item":
+            continue
         goals = heading_goal.get(sec.section_id)
         if goals is None and sec is path[0] and lead_goals.get(sec.section_id):
             return lead_goals[sec.section_id][:_LEAD_GOALS]

@@ -7,6 +7,7 @@ from collections import Counter
 from functools import lru_cache
 
 from extractors.facts import Ref
+from extractors import lexicon
 from extractors.lexicon import divisions
 from extractors.relations.doc import (
     AREA,
@@ -41,6 +42,7 @@ _SITE_END = re.compile(r"(?:通道|大道|路|线|街|桥|港|园|区|镇|乡|�
 _MAX_BARE = 6
 _GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
+_TRADE_IN = re.compile(alt(LEX["trade_words"]))
 _VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?![落民级庄镇])(?=[\u4e00-\u9fff]{2})")
 _NOT_VILLAGES = frozenset(LEX["not_villages"])
 _NOT_VILLAGE_PART = re.compile(r"[乡农新老旧]村|城|示范|美丽|特色|各|全")
@@ -48,6 +50,8 @@ _BUILDS_IT = re.compile(r"(?:建设)?(?:及产业化)?(?:项目)?")  # 甲产业
 _ROUTE = re.compile(r"[至—]")  # 甲至乙高速, 甲村—乙村道路: a route between places, not in the first
 _REGION = re.compile(r"..地区$")
 _UNNAMED = "某"  # 甲省某企业…项目: the project is for a client in 甲省
+_PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
+_PARK_LAST = frozenset(w[-1] for w in lexicon.load("parks.json")["suffixes"])
 _BRACKET_PLACE = re.compile(r"\(([^()]{2,6})\)")  # 甲省(乙市)实训基地 → 乙市
 _MAX_TOWN = 6  # characters of the longest town name looked for at a name's start
 _OWN_SHARE = 0.3  # a division named at least this share as often as the most named one is the plan's own
@@ -105,7 +109,7 @@ def _named_enterprise(ctx, d: DocIndex, p, places: set, serving: set) -> str | N
     trade word (甲乙建材铝合金模板 → 甲乙建材)."""
     if p.name in serving:
         return _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
-    return _enterprise_prefix(ctx, d, p, places, need_trade=True)
+    return _enterprise_prefix(ctx, d, p, places, need_trade=True) if _TRADE_IN.search(p.name, 1, 16) else None
 
 
 def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
@@ -212,6 +216,21 @@ def _place_prefix_ok(name: str, place: str, own: tuple) -> bool:
     return not NAMED_AFTER.match(name, len(place)) and _other_division(place, own[0], own[1])
 
 
+def _park_project(d: DocIndex, name: str) -> str | None:
+    """A project named as a park (甲产业园) that opens another project's name is the park it lies in
+    (甲产业园污水处理厂)."""
+    if not _PARK_LAST.intersection(name[3:-2]):
+        return None
+    host = d.prefix(name, "Project")
+    return host if host and _PARK_END.search(host) and not _BUILDS_IT.fullmatch(name, len(host)) else None
+
+
+def _bracket_place(name: str, place: str, places: set) -> str | None:
+    """A known place in brackets after the one opening the name locates it (甲省(乙市)实训中心 → 乙市)."""
+    m = _BRACKET_PLACE.match(name, len(place))
+    return m.group(1) if m and m.group(1) in places else None
+
+
 def _route(name: str, place: str) -> bool:
     """The name is a route from the place to another (甲至乙高速, 甲村—乙村道路), outside brackets."""
     return bool(_ROUTE.search(name.split("(")[0], len(place)))
@@ -281,6 +300,10 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
         park = d.prefix(name, "Park")
         if park and _BUILDS_IT.fullmatch(name, len(park)):  # the project builds the park itself
             park = None
+        if not park:
+            park = _park_project(d, name)
+            if park:
+                ensure(ctx, "Park", park, p.mention, known)
         place = d.prefix(name, "Place")
         if last[0] is not sent:
             if ent is None:
@@ -305,8 +328,10 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
         if village:
             ensure(ctx, "Place", village, p.mention, known)
             place = None if _route(name, village) else village
-        elif place and (ent and name.startswith(ent) or not _place_prefix_ok(name, place, own)):
+        elif place and ent and name.startswith(ent):
             place = None
+        elif place and not _place_prefix_ok(name, place, own):
+            place = _bracket_place(name, place, places)
         if park and (not place or len(park) >= len(place)):
             relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, "Park", park, p.mention, known), p.mention, done)
         elif place:

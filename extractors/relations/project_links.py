@@ -27,6 +27,8 @@ from extractors.spans import known_word, pos_of
 _ENT_END = re.compile(f"^([^和及与、]{{2,16}}?(?:{alt(LEX['enterprise_ends'])}))")
 _CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{alt(LEX['capacity'])})")
 _COUNTY_TAIL = re.compile(r"(?:区|县|市)(?!块)")
+_COUNTY_END = re.compile(r"..[区县]$")  # 甲区物流园: a county named in full
+_GARDEN_END = re.compile(r"园区?$")
 _URBAN_AREA = re.compile(r"..(?:片区|板块|新区|组团)$")
 _INDUSTRIAL = re.compile(r"产业|开发|园|自贸|高新|经济|工业|科技|物流|保税|综合|示范|集聚")
 _DIGIT_START = re.compile(r"[\d年]")
@@ -351,7 +353,7 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
 
 
 def park_located(ctx, d: DocIndex, done, known) -> None:
-    """A park whose name opens with a town or a county (甲镇乙产业园, 甲区物流园) lies in it."""
+    """A park whose name opens with a town or a county (甲镇乙产业园, 甲区物流园, 甲区乙物流园) lies in it."""
     first = {}
     for e in ctx.facts.entities:
         if e.label == "Park":
@@ -363,6 +365,7 @@ def park_located(ctx, d: DocIndex, done, known) -> None:
         town = TOWN_TAIL.match(name, len(place))
         if town:
             place = ensure(ctx, "Place", place + town.group(0), mention, known).name
-        elif not LOCAL_PLACE.search(place) and not _COUNTY_TAIL.match(name, len(place)):
+        elif not LOCAL_PLACE.search(place) and not _COUNTY_TAIL.match(name, len(place)) \
+                and not (_COUNTY_END.search(place) and _GARDEN_END.search(name)):
             continue
         relate(ctx, "LOCATED_IN", Ref("Park", name), Ref("Place", place), mention, done)

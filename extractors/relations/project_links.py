@@ -49,6 +49,7 @@ _VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?![落民级庄镇])(?=[\u4e
 _NOT_VILLAGES = frozenset(LEX["not_villages"])
 _NOT_VILLAGE_PART = re.compile(r"[乡农新老旧]村|城|示范|美丽|特色|各|全")
 _BUILDS_IT = re.compile(r"(?:建设)?(?:及产业化)?(?:项目)?")  # 甲产业园项目, 甲产业园建设及产业化项目
+_COLLEGE = re.compile(r"大学(?!生)|学院")  # 甲市大学研究院: a college named after a city, not in it
 _ROUTE = re.compile(r"[至—]")  # 甲至乙高速, 甲村—乙村道路: a route between places, not in the first
 _REGION = re.compile(r"..地区$")
 _UNNAMED = "某"  # 甲省某企业…项目: the project is for a client in 甲省
@@ -215,7 +216,8 @@ def _place_prefix_ok(name: str, place: str, own: tuple) -> bool:
         return True
     if name.startswith(_UNNAMED, len(place)):
         return place in _division_table()
-    return not NAMED_AFTER.match(name, len(place)) and _other_division(place, own[0], own[1])
+    return not NAMED_AFTER.match(name, len(place)) and not _COLLEGE.match(name, len(place)) \
+        and _other_division(place, own[0], own[1])
 
 
 def _park_project(d: DocIndex, name: str) -> str | None:
@@ -239,11 +241,14 @@ def _route(name: str, place: str) -> bool:
 
 
 
-def _where(ctx, label: str, name: str, mention, known) -> Ref:
+def _where(ctx, label: str, name: str, mention, known, parks: set | frozenset = frozenset()) -> Ref:
     """The end of a LOCATED_IN: an urban area of the city (甲片区, 乙板块, 丙新区) is a Place even where
-    it was read as a park; industrial zones stay parks."""
+    it was read as a park; industrial zones stay parks; a park written with a middle dot (甲·乙园) is the
+    known park written without it."""
     if label == "Park" and _URBAN_AREA.search(name) and not _INDUSTRIAL.search(name):
         return ensure(ctx, "Place", name, mention, known)
+    if "·" in name and name.replace("·", "") in parks:
+        return Ref(label, name.replace("·", ""))
     return Ref(label, name)
 
 
@@ -320,6 +325,8 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
         if ent:
             ensure(ctx, "Enterprise", ent, p.mention, known)
             relate(ctx, "UNDERTAKES", Ref("Enterprise", ent), Ref("Project", name), p.mention, done)
+            if name.startswith(ent) and (not park or park.startswith(ent)):  # 甲集团乙工业园研发中心 → 乙工业园
+                park = d.prefix(name[len(ent):], "Park") or park
         if place and not ent:
             town = TOWN_TAIL.match(name, len(place))
             if town and len(name) - town.end() >= 2:  # 甲镇乙基地 read as 甲 + 镇…: the place is 甲镇
@@ -335,7 +342,8 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
         elif place and not _place_prefix_ok(name, place, own):
             place = _bracket_place(name, place, places)
         if park and (not place or len(park) >= len(place)):
-            relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, "Park", park, p.mention, known), p.mention, done)
+            relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, "Park", park, p.mention, known, parks),
+                   p.mention, done)
         elif place:
             relate(ctx, "LOCATED_IN", Ref("Project", name), ensure(ctx, "Place", place, p.mention, known), p.mention,
                    done)

@@ -127,6 +127,15 @@ def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
 
 
 
+def _known_owner(name: str, ent: str) -> str | None:
+    """The known enterprise opening a project's name, unless the rest is only a park suffix (甲科技园, 甲科技
+    产业园: a park named after it)."""
+    rest = name[len(ent):]
+    if _PARK_END.fullmatch(rest) or _PARK_END.fullmatch(rest[2:]) and rest[:2] in _TRADE:
+        return None
+    return ent
+
+
 def _enterprise_of(ctx, d: DocIndex, p) -> str | None:
     """The enterprise a project's name or its paragraph names: an enterprise heading over the paragraph,
     a known enterprise or legal-suffix prefix, a prefix before a capacity word (甲企业年产…)."""
@@ -139,7 +148,7 @@ def _enterprise_of(ctx, d: DocIndex, p) -> str | None:
         return m.group(1)
     ent = d.prefix(name, "Enterprise")
     if ent:
-        return ent
+        return _known_owner(name, ent)
     m = _CAPACITY.match(name)
     if m and not _DIGIT_START.match(m.group(1)) and d.prefix(m.group(1) + "xx", "Place") != m.group(1):
         return m.group(1)

@@ -285,10 +285,13 @@ def _site_stems(text: str) -> frozenset:
 
 
 def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
-    """A short name read as an enterprise that is a site (甲遗址 in the text) or opens with a town's or a
-    village's name (甲镇 written 甲): no enterprise, unless it ends with an enterprise suffix."""
+    """A short name read as an enterprise that is a generic modifier (智慧), a site (甲遗址 in the text) or
+    opens with a town's or a village's name (甲镇 written 甲): no enterprise, unless it ends with an
+    enterprise suffix."""
     if ENT_HEAD.match(ent):
         return False
+    if ent in _GENERIC_MODIFIERS:
+        return True
     heads = [ent[:k] for k in range(2, min(len(ent), 4) + 1)]
     if any(h in sites or h + "镇" in towns or h + "乡" in towns for h in heads):
         return True

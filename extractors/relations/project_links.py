@@ -60,6 +60,7 @@ _MAX_TOWN = 6  # characters of the longest town name looked for at a name's star
 _OWN_SHARE = 0.3  # a division named at least this share as often as the most named one is the plan's own
 _SITE_WORD = re.compile(r"遗址|故里|故居|遗迹")  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person, no firm
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+_SITED = re.compile(r"落户|位于|坐落于|坐落在|选址于?")  # 甲项目落户乙区, 甲园区位于乙集聚区
 _LEAD_IN = re.compile(r"\s*在[^,，;；。]{2,16}[,，]")
 _IN_PLACE = re.compile(r"在(?P<place>[^,，。;；、]{2,12}?)(?:建设|实施|布局|新建)")
 
@@ -370,6 +371,21 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
             if where:
                 relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, where.label, where.name, p.mention, known),
                      p.mention, done)
+    _sited(ctx, by_sent, done)
+
+
+def _sited(ctx, by_sent: dict, done) -> None:
+    """A project or park followed by a siting verb and a place or park (甲广场落户乙, 甲片区位于乙集聚区)."""
+    text = ctx.parsed.document.text
+    for found in by_sent.values():
+        for i, a in enumerate(found):
+            if a.label not in ("Project", "Park"):
+                continue
+            ends = [b for b in found[i + 1:i + 4] if b.label in ("Place", "Park")
+                    and _SITED.fullmatch(text, a.mention.end, b.mention.start)]
+            if ends:  # the longest: 乙市丙集聚区, not 乙市
+                b = max(ends, key=lambda e: e.mention.end)
+                relate(ctx, "LOCATED_IN", Ref(a.label, a.name), Ref(b.label, b.name), a.mention, done)
 
 
 def park_located(ctx, d: DocIndex, done, known) -> None:

@@ -136,13 +136,15 @@ class DocIndex:
         return None
 
     def section_area(self, section_id: str):
-        """The one town or urban area the item heading over a section names (一、完善甲片区配套功能)."""
+        """The one town or urban area the item heading over a section names (一、完善甲片区配套功能); an area
+        inside a longer one it names (乙板块 in 甲乙板块) does not count."""
         sec = self.ctx.parsed.section(section_id)
         if sec.kind not in ("item", "section"):
             return None
         hit = self.area_of.get(section_id, 0)
         if hit == 0:
             hits = {(e.label, e.name): e for e in self.areas if e.name in sec.title}
+            hits = {k: e for k, e in hits.items() if not any(e.name in o.name != e.name for o in hits.values())}
             hit = self.area_of[section_id] = next(iter(hits.values())) if len(hits) == 1 else None
         return hit
 

@@ -366,8 +366,7 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
         elif not park and not place and not _route(name, ""):
             if sent.index not in areas:
                 areas[sent.index] = _sentence_area(sent, by_sent.get(sent.index, ()))
-            where = areas[sent.index] \
-                or d.section_area(p.mention.section_id)
+            where = areas[sent.index] or d.section_area(p.mention.section_id)
             if where:
                 relate(ctx, "LOCATED_IN", Ref("Project", name), _where(ctx, where.label, where.name, p.mention, known),
                      p.mention, done)

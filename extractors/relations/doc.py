@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from functools import lru_cache
 
 from extractors import lexicon
@@ -106,8 +105,6 @@ class DocIndex:
         self.names: dict[str, list[str]] = {}
         for e in ctx.facts.entities:
             self.names.setdefault(e.label, []).append(e.name)
-        places = [e.name for e in ctx.facts.entities if e.label == "Place"]
-        self.home = Counter(places).most_common(1)[0][0] if places else None  # the plan's own area
         self.areas = list({(e.label, e.name): e for e in ctx.facts.entities
                            if e.label in ("Place", "Park") and AREA.search(e.name)}.values())
         self.area_of: dict = {}

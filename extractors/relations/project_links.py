@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from extractors.facts import Ref
 from extractors import lexicon
+from extractors.facts import Ref
 from extractors.lexicon import divisions
 from extractors.relations.doc import (
     AREA,

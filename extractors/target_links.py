@@ -14,15 +14,17 @@ import re
 from bisect import bisect_left
 
 from extractors.facts import Ref
+from extractors.lexicon import alternation, load
 
 HEADING_KINDS = ("item", "section", "chapter", "part")
 GOAL_LINE = re.compile(r"^[\s—\-■●◆▲★·•]*")
 HEADING_CHAIN_SHARE = 0.5  # a heading names "the" chain when the name is at least half of it
 CHAIN_SUFFIX = re.compile(r"(?:产业链|产业集群|产业|集群|行业)$")  # 甲产业 is also written 甲 before a measure
 LOOKBACK = 12  # sentences searched back for a goal line
+_LEX = load("target_links.json")
 # after a chain name at the head of the indicator: the indicator measures that chain
-CHAIN_MEASURE = re.compile(r"(?:核心)?(?:产业|行业|业)?(?:总产值|产值|增加值|交易额|交易总额|营业收入|主营业务收入|销售收入|"
-                           r"总收入|收入|税收|规模|发电量|产量|存栏|出栏|种植面积|面积|产业集群|集群|占)")
+CHAIN_MEASURE = re.compile(f"(?:{alternation(_LEX['measure_prefixes'])})?(?:{alternation(_LEX['measure_sector_words'])})?"
+                           f"(?:{alternation(_LEX['chain_measures'])})")
 
 
 def link(ctx, sent, target, ref) -> None:

@@ -4,9 +4,10 @@ IndustryChain: a chain the indicator is about (新材料产业产值, 生猪存�
 document, 甲产业 also written 甲, opens the indicator and a measure follows, or is the whole indicator), and
 the one chain named by the innermost enclosing heading that names chains ("（三）现代金融" → 现代金融).
 Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …; a box
-(专栏) skips the item it is printed under); the goal line just before the sentence in the same section
-(——建设区域经济中心, ■ …) instead, unless that heading is an item heading; below a chapter or section
-goal, also the goal the sentence before ends on ("…，建设甲产业集群。到2025年，甲产业产值突破…").
+(专栏) skips the item it is printed under; a heading that only writes 推进X建设 names the document's goal
+建设X); the goal line just before the sentence in the same section (——建设区域经济中心, ■ …) instead,
+unless that heading is an item heading; below a chapter or section goal, also the goal the sentence
+before ends on ("…，建设甲产业集群。到2025年，甲产业产值突破…").
 """
 from __future__ import annotations
 
@@ -21,10 +22,13 @@ GOAL_LINE = re.compile(r"^[\s—\-■●◆▲★·•]*")
 HEADING_CHAIN_SHARE = 0.5  # a heading names "the" chain when the name is at least half of it
 CHAIN_SUFFIX = re.compile(r"(?:产业链|产业集群|产业|集群|行业)$")  # 甲产业 is also written 甲 before a measure
 LOOKBACK = 12  # sentences searched back for a goal line
+CLAUSE = re.compile(r"[，,；;]")
 _LEX = load("target_links.json")
 # after a chain name at the head of the indicator: the indicator measures that chain
 CHAIN_MEASURE = re.compile(f"(?:{alternation(_LEX['measure_prefixes'])})?(?:{alternation(_LEX['measure_sector_words'])})?"
                            f"(?:{alternation(_LEX['chain_measures'])})")
+# a heading clause 推进X建设 restates the goal 建设X
+RESTATED = re.compile(f"^(?:{alternation(_LEX['restate_verbs'])})(.+){_LEX['restate_noun']}$")
 
 
 def link(ctx, sent, target, ref) -> None:
@@ -96,9 +100,9 @@ def _goals_for(ctx, sent, section_id):
         cache[section_id] = None
         goals = _sorted(ctx, "Goal")
         for sec in _goal_headings(ctx, section_id):
-            hits = _within(goals, sec.start, max(sec.heading_end, sec.start + 1))
+            hits = _heading_goals(ctx, sec, goals)
             if hits:
-                cache[section_id] = (sec.kind, hits[:1])
+                cache[section_id] = (sec.kind, hits)
                 break
     found = cache[section_id]
     if found is None or found[0] != "item":
@@ -109,6 +113,43 @@ def _goals_for(ctx, sent, section_id):
         if lead is not None:
             return _unique([lead] + (found[1] if found else []))
     return found[1] if found else []
+
+
+def _heading_goals(ctx, sec, goals):
+    """The first goal a heading names; a heading that only restates a goal of the document as 推进X建设
+    names that goal ("全面推进甲区建设" → 建设甲区)."""
+    hits = _within(goals, sec.start, max(sec.heading_end, sec.start + 1))
+    plain = [g for g in hits if not RESTATED.match(g.name)]
+    if plain:
+        return plain[:1]
+    restated = [g for g in (_restated(ctx, c) for c in CLAUSE.split(sec.title)) if g is not None]
+    return (restated or hits)[:1]
+
+
+def _restated(ctx, clause):
+    """The goal 建设X of the document that a clause 推进X建设 names (X or a tail of it)."""
+    m = RESTATED.match(clause.strip())
+    if m is None:
+        return None
+    names = _goal_names(ctx)
+    obj = m.group(1)
+    for i in range(len(obj) - _LEX["restate_min_chars"] + 1):
+        hit = names.get(_LEX["restate_noun"] + obj[i:])
+        if hit is not None:
+            return hit
+    return None
+
+
+def _goal_names(ctx):
+    """The document's goals by name (first mention), cached until new entities arrive."""
+    n = len(ctx.facts.entities)
+    cached = ctx.cache.get("_goal_names")
+    if cached is None or cached[0] != n:
+        names = {}
+        for g in _sorted(ctx, "Goal")[0]:
+            names.setdefault(g.name, g)
+        cached = ctx.cache["_goal_names"] = (n, names)
+    return cached[1]
 
 
 def _goal_headings(ctx, section_id):

@@ -6,8 +6,8 @@ the one chain named by the innermost enclosing heading that names chains ("（�
 Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …; a box
 (专栏) skips the item it is printed under; a heading that only writes 推进X建设 names the document's goal
 建设X); the goal line just before the sentence in the same section (——建设区域经济中心, ■ …) instead,
-unless that heading is an item heading; below a chapter or section goal, also the goal the sentence
-before ends on ("…，建设甲产业集群。到2025年，甲产业产值突破…").
+unless that heading is an item heading; with no item or section goal above (a section's goal is its
+own), also the goal the sentence before ends on ("…，建设甲产业集群。到2025年，甲产业产值突破…").
 """
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def _heading_chain(ctx, section_id):
 
 def _goals_for(ctx, sent, section_id):
     """The innermost heading goal; the goal line before the sentence wins unless that heading is an item;
-    with no item heading goal above, the goal the sentence before names comes too."""
+    with no item or section heading goal above, the goal the sentence before names comes too."""
     cache = ctx.cache.setdefault("_heading_goal", {})
     if section_id not in cache:
         cache[section_id] = None
@@ -105,11 +105,12 @@ def _goals_for(ctx, sent, section_id):
                 cache[section_id] = (sec.kind, hits)
                 break
     found = cache[section_id]
-    if found is None or found[0] != "item":
+    kind = found[0] if found else None
+    if kind != "item":
         line = _goal_line(ctx, sent) if sent is not None else None
         if line is not None:
             return [line]
-        lead = _lead_goal(ctx, sent) if sent is not None else None
+        lead = _lead_goal(ctx, sent) if sent is not None and kind != "section" else None
         if lead is not None:
             return _unique([lead] + (found[1] if found else []))
     return found[1] if found else []

@@ -39,6 +39,8 @@ def link(ctx, sent, target, ref) -> None:
 
 
 def _chains(ctx, section_id, indicator):
+    """The chain the indicator opens with, then the heading's chain; a heading chain that ends on the
+    indicator's chain is the same chain in full (（三）现代物流 … 物流产业增加值 → 现代物流)."""
     out = []
     names, lengths, firsts = _doc_chains(ctx)
     for at in range(min(5, len(indicator))):
@@ -49,9 +51,15 @@ def _chains(ctx, section_id, indicator):
             out.append(hit)
             break
     heading = _heading_chain(ctx, section_id)
-    if heading is not None and all(heading.name != c.name for c in out):
-        out.append(heading)
+    if heading is not None:
+        short = _bare(heading.name)
+        out = [c for c in out if not short.endswith(_bare(c.name))] + [heading]
     return out
+
+
+def _bare(name):
+    """A chain name without its 产业 / 集群 … suffix."""
+    return CHAIN_SUFFIX.sub("", name) or name
 
 
 def _doc_chains(ctx):
@@ -60,7 +68,7 @@ def _doc_chains(ctx):
     cached = ctx.cache.get("_doc_chains")
     if cached is None or cached[0] != n:
         chains = _sorted(ctx, "IndustryChain")[0]
-        names = {CHAIN_SUFFIX.sub("", e.name) or e.name: e for e in chains} | {e.name: e for e in chains}
+        names = {_bare(e.name): e for e in chains} | {e.name: e for e in chains}
         lengths = sorted({len(x) for x in names}, reverse=True)
         cached = ctx.cache["_doc_chains"] = (n, (names, lengths, {x[0] for x in names}))
     return cached[1]

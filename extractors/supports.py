@@ -37,15 +37,17 @@ def extract(ctx) -> None:
     for e in ctx.facts.entities:
         if e.label == "Goal":
             goals_by_sent.setdefault(_index(starts, e.mention.start), []).append(e)
+    chapter = _chapters(parsed)
     by_object, nominal = {}, {}
     for e in ctx.facts.entities:
         if e.label == "Goal":
             obj = strong_object(e.name)
             if obj:
-                by_object.setdefault(obj, e)
+                where = chapter[sents[_index(starts, e.mention.start)].section_id]
+                by_object.setdefault(obj, []).append((where, e))
             else:
                 nominal[e.name] = nominal_object(e.name)
-    heading_goal = _heading_goals(parsed, sents, goals_by_sent, by_object)
+    heading_goal = _heading_goals(parsed, sents, goals_by_sent, by_object, chapter)
     lead_goals = _lead_goals(parsed, sents, goals_by_sent)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
     text = parsed.document.text
@@ -63,7 +65,7 @@ def extract(ctx) -> None:
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, p.name in serving)
         for g in tails:
-            g = by_object.get(nominal.get(g.name) or "", g)  # 推进X建设 is the goal 建设X where one is named
+            g = _named(by_object, nominal.get(g.name), chapter[sent.section_id]) or g  # 推进X建设 is 建设X
             key = (p.name, g.name)
             if key not in seen:
                 seen.add(key)
@@ -84,16 +86,32 @@ def _ref(e):
     return Ref(e.label, e.name)
 
 
-def _heading_goals(parsed, sents, goals_by_sent, by_object: dict) -> dict[str, list]:
+def _chapters(parsed) -> dict[str, str]:
+    """Section id → id of the outermost section (chapter or part) holding it."""
+    return {sec.section_id: parsed.ancestors(sec.section_id)[-2:][0].section_id for sec in parsed.sections}
+
+
+def _named(by_object: dict, obj: str | None, chapter: str):
+    """The Goal whose object is `obj` (建设X for 推进X建设): the first one stated in the same chapter, else
+    the first in the document; None when none is named."""
+    found = by_object.get(obj or "")
+    if not found:
+        return None
+    return next((g for c, g in found if c == chapter), found[0][1])
+
+
+def _heading_goals(parsed, sents, goals_by_sent, by_object: dict, chapter: dict) -> dict[str, list]:
     """Section id → the Goals its heading names (甲体系，推进乙建设 names two); a heading "推进X建设" names
     the goal 建设X stated elsewhere."""
     out: dict[str, list] = {}
     for i, s in enumerate(sents):
         if s.is_heading and s.section_id not in out:
+            here = chapter[s.section_id]
             goals = [g for g in goals_by_sent.get(i, ()) if "heading" in g.mention.rule]
-            goals += [by_object[o] for o in _nominal_objects(goals_by_sent.get(i, ())) if o in by_object]
+            named = (_named(by_object, o, here) for o in _nominal_objects(goals_by_sent.get(i, ())))
+            goals += [g for g in named if g]
             if not goals:
-                g = by_object.get(nominal_object(parsed.section(s.section_id).title) or "")
+                g = _named(by_object, nominal_object(parsed.section(s.section_id).title), here)
                 goals = [g] if g is not None else []
             if goals:
                 out[s.section_id] = goals

@@ -7,7 +7,8 @@ A project supports
   Goal, else the innermost section whose heading is a Goal, or, when no heading on the path is one, the
   goals the innermost section with any states in its opening sentences (see lexicon/supports.json); a
   专栏 box sums up its section, so the item heading it is printed under is passed over;
-  a project that SERVES an industry chain is not governed by a chapter-wide goal.
+  a project named where projects SERVE an industry chain (in a section laid out by chains) is not governed
+  by a chapter-wide goal; named again elsewhere, it is.
 Runs last: it reads the Project and Goal entities the other extractors found.
 """
 from __future__ import annotations
@@ -51,7 +52,7 @@ def extract(ctx) -> None:
     lead_goals = _lead_goals(parsed, sents, goals_by_sent)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
     text = parsed.document.text
-    serving = {r.head.name for r in ctx.facts.relations if r.type == "SERVES"}
+    serving = {sents[_index(starts, r.mention.start)].section_id for r in ctx.facts.relations if r.type == "SERVES"}
     seen: set = set()
     for p in [e for e in ctx.facts.entities if e.label == "Project"]:
         i = _index(starts, p.mention.start)
@@ -63,7 +64,7 @@ def extract(ctx) -> None:
                 tails += [g for g in goals_by_sent.get(j, ()) if g.mention.rule == "goal.sentence"]
                 j -= 1
         tails += bullet_scope.get(i, [])
-        tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, p.name in serving)
+        tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, sent.section_id in serving)
         for g in tails:
             g = _named(by_object, nominal.get(g.name), chapter[sent.section_id]) or g  # 推进X建设 is 建设X
             key = (p.name, g.name)
@@ -158,8 +159,8 @@ def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict, se
     """The lead goals of the section itself when its heading is no Goal; else the heading goals governing
     it (the innermost `heading_levels`); else the lead goals of the innermost section that has some.
 
-    A project that serves an industry chain belongs to the chain: a chapter-wide goal (构建先进制造业体系)
-    does not govern it, only goals of narrower headings do."""
+    A project in a section whose projects serve industry chains belongs to the chain: a chapter-wide goal
+    (构建先进制造业体系) does not govern it, only goals of narrower headings do."""
     path = parsed.ancestors(section_id)
     found, governed, levels, boxed = [], False, 0, False
     for sec in path:

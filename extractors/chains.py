@@ -78,12 +78,29 @@ def _free_standing(text: str, bounds: list[int], s: int, e: int) -> bool:
 
 
 def _list_not_chains(text: str, e: int) -> bool:
-    """The 、 list the word ends belongs to closes with a noun that is not an industry (A、B等技术)."""
-    m = _LIST_RUN.match(text, e)
-    return _NOT_CHAIN_CLOSER.match(text, m.end()) is not None
+    """The 、 list the word ends belongs to closes with a noun that is not an industry: right after it
+    (A、B等技术) or as the head of the phrase after 等 (A、B等先进技术, A、B等为代表的产业变革)."""
+    end = _LIST_RUN.match(text, e).end()
+    if _NOT_CHAIN_CLOSER.match(text, end):
+        return True
+    close = _CLOSE_PHRASE.match(text, end)
+    if close is None:
+        return False
+    phrase = close.group(1)
+    if phrase.startswith(_TAXONOMY_NAMES):  # A、B等新一代信息技术: the parent chain
+        return False
+    head = _CLOSER_HEAD.search(phrase)
+    if head:
+        return phrase.startswith(_AFTER_HEAD, head.end())
+    return _CLOSER_NEAR.search(phrase) is not None
 
 
-_LIST_RUN = re.compile(r"(?:、[^、,;:。等和及与]{1,14})*")
+_LIST_RUN = re.compile(r"(?:[、和及与][^、,;:。等和及与]{1,14})*")
+_CLOSE_PHRASE = re.compile(r"(?:等(?:为代表的)?|为代表的)([^、,，;；:：。()（）]{1,12})")
+_CLOSER_HEAD = re.compile("|".join(sorted(map(re.escape, RULES["closer_heads"]), key=len, reverse=True)))
+_AFTER_HEAD = tuple(RULES["closers_after_head"])
+_CLOSER_NEAR = re.compile("(?:%s)(?!领域)" % "|".join(map(re.escape, RULES["closers_near"])))  # not 技术领域
+_TAXONOMY_NAMES = tuple(sorted(set(RULES["taxonomy"]) | set(_PARENT), key=len, reverse=True))
 
 
 def _trim_lead(text: str, bounds: list[int], s: int, end: int, tax_end: dict) -> int:

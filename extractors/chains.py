@@ -141,21 +141,61 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
             out.append(Candidate(s, m.end(), "IndustryChain", text[s:m.end()] if m.group(0) != "产业" else name + "产业",
                                  "chain.head"))
     out += _siblings(text, bounds, out, place_names)
+    out += _listed(text, bounds, place_names)
+    return out
+
+
+def _listed(text: str, bounds: list[int], places: frozenset) -> list[Candidate]:
+    """The items of a 、 list closed by a chain cue (重点发展A、B、C等产业); not a list of what a thing
+    gathers (集A、B等产业于一体), nor one whose cue goes on as another noun (A、B等产业用纺织品)."""
+    out = []
     for m in _LIST.finditer(text):
-        seg_start = max(text.rfind(sep, 0, m.start()) for sep in ",;:。")
-        pos = seg_start + 1
+        if text.startswith(_AFTER_HEAD, m.end()):
+            continue
+        pos = max(text.rfind(sep, 0, m.start()) for sep in ",;:。") + 1
         items = text[pos:m.start()].split("、")
         if len(items) < 2:
+            continue
+        if _gathers(text, bounds, pos, pos + len(items[0])):
             continue
         for i, it in enumerate(items):
             s, e = pos, pos + len(it)
             pos = e + 1
             if i == 0:
                 s = walk_left(text, bounds, e, _STOP, RULES["max_prefix"], _STOP_POS)
-            name = text[s:e]
-            if _ok(name, place_names):
-                out.append(Candidate(s, e, "IndustryChain", name, "chain.list"))
+            for a, b in _split_and(text, s, e) if i == len(items) - 1 else ((s, e),):
+                if _list_item(text[a:b], places):
+                    out.append(Candidate(a, b, "IndustryChain", text[a:b], "chain.list"))
     return out
+
+
+_GATHER = frozenset(RULES["gather_leads"])
+
+
+def _gathers(text: str, bounds: list[int], s: int, e: int) -> bool:
+    """A gather word stands as a token in text[s:e] (一批集|甲、乙…)."""
+    i = bisect_left(bounds, s)
+    return any(text[a:b] in _GATHER for a, b in zip(bounds[i:], bounds[i + 1:]) if b <= e)
+
+
+def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A last item 'X和Y' is two items when both halves are items (甲材料和乙环保); a taxonomy name (软件和集成电路) or a half that is
+    no name on its own (信息和科技服务业) keeps it whole."""
+    j = text.find("和", s, e)
+    if j < 0 or text[s:e] in _NAMES or not (_ok(text[s:j]) and _ok(text[j + 1:e])):
+        return [(s, e)]
+    return [(s, j), (j + 1, e)]
+
+
+def _list_item(name: str, places: frozenset) -> bool:
+    """A name (its chain head aside: 支柱产业 is generic) that is no bare verb (加工、包装等产业链)."""
+    base = _HEAD_TAIL.sub("", name) or name
+    return (_ok(name, places) and _ok(base, places)
+            and (name in _NAMES or len(name) > 2 or pos_of(name) not in ("v", "vn")))
+
+
+_HEAD_TAIL = re.compile("(?:%s)$" % "|".join(RULES["pattern_heads"]))
+_NAMES = frozenset(RULES["taxonomy"]) | frozenset(_PARENT) | frozenset(RULES["extra"])
 
 
 _SEGMENT = re.compile(r"[^,，;；:：。()（）]+")

@@ -23,7 +23,6 @@ _SCOPE_BULLETS = tuple(_LEX["scope_bullets"])
 _LEAD_SENTENCES = _LEX["lead_sentences"]
 _HEADING_LEVELS = _LEX["heading_levels"]
 _LEAD_GOALS = _LEX["lead_goals"]
-_PARAGRAPH = _LEX["paragraph_goals"]
 _HEADING_KINDS = set(_LEX["heading_kinds"])
 _BROAD_KINDS = set(_LEX["broad_heading_kinds"])
 
@@ -51,18 +50,12 @@ def extract(ctx) -> None:
     heading_goal = _heading_goals(parsed, sents, goals_by_sent, by_object, chapter)
     lead_goals = _lead_goals(parsed, sents, goals_by_sent)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
-    text = parsed.document.text
     serving = {sents[_index(starts, r.mention.start)].section_id for r in ctx.facts.relations if r.type == "SERVES"}
     seen: set = set()
     for p in [e for e in ctx.facts.entities if e.label == "Project"]:
         i = _index(starts, p.mention.start)
         sent = sents[i]
         tails = [g for g in goals_by_sent.get(i, ()) if g.name != p.name]
-        if _PARAGRAPH:
-            j = i - 1
-            while j >= 0 and not sents[j].is_heading and not _starts_line(text, sents[j + 1]):
-                tails += [g for g in goals_by_sent.get(j, ()) if g.mention.rule == "goal.sentence"]
-                j -= 1
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, sent.section_id in serving)
         for g in tails:
@@ -71,10 +64,6 @@ def extract(ctx) -> None:
             if key not in seen:
                 seen.add(key)
                 ctx.add_relation("SUPPORTS", _ref(p), _ref(g), p.mention)
-
-
-def _starts_line(text: str, sent) -> bool:
-    return sent.start == 0 or text[sent.start - 1] == "\n"
 
 
 def _index(starts: list[int], offset: int) -> int:

@@ -109,7 +109,7 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
     out = []
     for m in _LEGAL.finditer(text):
         start = _clause_head(text, walk_left(text, bounds, m.start(), _PARK_STOP, 16, _STOP_POS))
-        if start >= m.start() or m.start() - start < 2 or not _enterprise_like(text[start:m.start()], text, bounds, start):
+        if start >= m.start() or m.start() - start < 2 or not _enterprise_like(text[start:m.start()], text, bounds, start, True):
             if not _name_line(text, m):
                 continue
             start = 0
@@ -216,9 +216,10 @@ def _institutes(text: str, bounds: list[int]) -> list[Candidate]:
     return out
 
 
-def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: int = 0) -> bool:
+def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: int = 0, legal: bool = False) -> bool:
     """2–12 name characters, not an industry word, and at least one token of two or more characters (of
-    the sentence's own segmentation) that jieba does not know as a common word (产业技术 is no name)."""
+    the sentence's own segmentation) that jieba does not know as a common word (产业技术 is no name); an
+    abbreviation (jieba's tag j) opening a longer name, or standing alone before a legal form (`legal`)."""
     if not (2 <= len(name) <= 12) or not all(CJK.match(c) or c.isalnum() or c in "()" for c in name):
         return False
     if name in _CHAIN_WORDS:
@@ -227,6 +228,8 @@ def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: i
     edges = [0, *cuts, len(name)]
     toks = [name[a:b] for a, b in zip(edges, edges[1:])]
     if any(name_like(t) for t in toks if len(t) > 1):
+        return True
+    if (len(toks) > 1 or legal) and len(toks[0]) > 1 and pos_of(toks[0]) == "j":
         return True
     # an unknown whole that jieba could only cut into single characters somewhere (拼|多多, 洛|玻)
     return not known_word(name) and (len(toks) == 1 or any(len(t) == 1 and CJK.match(t) for t in toks))

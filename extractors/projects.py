@@ -62,7 +62,6 @@ _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 _PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
 _HEADING_MARK = re.compile(r"^[#\s●■◆▲▶—-]*")
-_HEADING_WORD = re.compile("工程|行动|计划")
 _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
 _GENERIC_ITEM_MAX = 6
 _MARKED = re.compile(r"[\d“”\"A-Za-z]")
@@ -242,13 +241,12 @@ def logical_sentences(ctx):
         i = j + 1
 
 
-def _heading_projects(text: str):
-    """A heading names only a 工程 or programme it carries out (——推进甲乙三期工程建设, ●实施甲乙行动,…)."""
-    if not _HEADING_WORD.search(text):
-        return
+def _heading_projects(text: str, known: frozenset[str]):
+    """A heading names only a 工程 or programme it carries out (——推进甲乙三期工程建设, ●实施甲乙行动,…) or a
+    thing with a proper part (——建设甲市乙公园), not a kind of thing (——建设区域创新中心)."""
     at = _HEADING_MARK.match(text).end()
     for name, start, end, rule in _sentence_projects(text[at:], False):
-        if rule == "project.suffix" and _HEADING_HEAD.search(name):
+        if rule == "project.suffix" and (_HEADING_HEAD.search(name) or _proper(name, known)):
             yield name, at + start, at + end, rule
 
 
@@ -280,7 +278,8 @@ def _prose_generic(name: str, rule: str, listy: bool, known: frozenset[str] | No
 def extract(ctx) -> None:
     seen: set[str] = set()
     places = {e.name for e in ctx.facts.entities if e.label == "Place"}
-    known = _known_names(ctx) if _has_boxes(ctx) else None
+    known = _known_names(ctx)
+    boxes = _has_boxes(ctx)
     boxed: dict[str, bool] = {}
     for sent, joined in logical_sentences(ctx):
         if not _ANY_HEAD.search(joined) or _is_inline_heading(ctx, sent):
@@ -289,12 +288,12 @@ def extract(ctx) -> None:
         if listy is None:
             listy = boxed[sent.section_id] = _in_box(ctx, sent)
         flat = joined.replace("\n", "")
-        found = _heading_projects(joined) if sent.is_heading else _sentence_projects(joined, listy)
+        found = _heading_projects(joined, known) if sent.is_heading else _sentence_projects(joined, listy)
         if "“" in joined:
             found = list(found) + list(_quoted_projects(joined))
         for name, start, end, rule in found:
             key = f"{sent.index}/{name}"
-            if key in seen or name in places or _prose_generic(name, rule, listy, known):
+            if key in seen or name in places or _prose_generic(name, rule, listy, known if boxes else None):
                 continue
             seen.add(key)
             ctx.add_entity("Project", name, Mention(sent.doc_id, sent.section_id, flat, sent.start + start,

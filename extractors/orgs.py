@@ -32,6 +32,7 @@ _GENERIC_FIRMS = tuple(RULES["generic_firms"])  # 上市公司, 跨国公司: a 
 _LEGAL = re.compile("|".join(sorted(map(re.escape, RULES["legal_suffixes"]), key=len, reverse=True)))
 _LIST_END = re.compile(r"等(?=[^,;:。、]{0,10}?(?:%s))" % "|".join(map(re.escape, RULES["enterprise_list_cues"])))
 _LIST_VERBS = tuple(RULES["list_verbs"])
+_KIND_OPENERS = tuple(RULES["kind_list_openers"])
 _STOP_POS = frozenset(lexicon("parks.json")["stop_pos"])
 _CHAIN_WORDS = frozenset(n for top, subs in lexicon("chains.json")["taxonomy"].items() for n in [top, *subs])
 _PROJECT = re.compile(re.escape(RULES["project_cue"]) + r"\d")
@@ -82,7 +83,8 @@ class DocumentNames:
                 for e, n in self.auto.iter(text) if e + 1 - len(n) in bset]
 
 
-_TRADE_END = re.compile("(?:%s)$" % "|".join(map(re.escape, lexicon("orgs_patterns.json")["trade_words"])))
+_TRADE = frozenset(lexicon("orgs_patterns.json")["trade_words"])
+_TRADE_END = re.compile("(?:%s)$" % "|".join(map(re.escape, _TRADE)))
 
 
 def _known_core(c: Candidate, names: set[str]) -> Candidate:
@@ -140,7 +142,7 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
         items = text[seg_start + 1:end].split("、")
         if len(items) < 2 and not text.startswith(_LIST_VERBS, seg_start + 1):
             continue
-        if _kinds(items):
+        if _kinds(items) or text.startswith(_KIND_OPENERS, m.end()):
             continue
         pos, spans = seg_start + 1, []
         for it in items:
@@ -152,6 +154,8 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
                 if text[s:s + 1] in _LEAD_CHARS and e - s > 3:  # 以甲乙 cut as one unseen token
                     s += 1
             name = text[s:e].strip()
+            if name.count("(") != name.count(")"):  # 、 inside brackets: 甲(乙、丙) is no list of names
+                continue
             if _enterprise_like(name, text, bounds, s) and not places.is_place_name(name):
                 out.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
     for m in _PROJECT.finditer(text):
@@ -164,13 +168,14 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
 
 def _kinds(items: list[str]) -> bool:
     """Three or more items opening with the same two characters (打造智慧甲、智慧乙、智慧丙: the first item may
-    still carry the verb before it) name kinds of things, not enterprises (firms share a trade word at the
-    end, 甲电缆、乙电缆, not a modifier at the start)."""
+    still carry the verb before it) or ending in the same two that are no trade word (甲区绿化、乙街绿化、丙口绿化)
+    name kinds of things, not enterprises (firms share a trade word at the end, 甲电缆、乙电缆)."""
     items = [it.strip() for it in items]
     if len(items) < 3 or any(len(it) < 3 for it in items):
         return False
-    head = items[1][:2]
-    return all(it.startswith(head) for it in items[1:]) and head in items[0]
+    head, tail = items[1][:2], items[0][-2:]
+    return (all(it.startswith(head) for it in items[1:]) and head in items[0]
+            or tail not in _TRADE and all(it.endswith(tail) for it in items))
 
 
 def _clause_head(text: str, start: int) -> int:

@@ -37,6 +37,7 @@ _STOP_POS = frozenset(lexicon("parks.json")["stop_pos"])
 _CHAIN_WORDS = frozenset(n for top, subs in lexicon("chains.json")["taxonomy"].items() for n in [top, *subs])
 _PROJECT = re.compile(re.escape(RULES["project_cue"]) + r"\d")
 _alt = alternation
+_LEAD_END = re.compile(_alt(RULES["lead_list_cues"]))
 _LEVEL = _alt(RULES["levels"])
 _DEPT = re.compile(rf"(?:{_LEVEL})(?:{_alt(RULES['departments'])})(?:{_alt(RULES['department_heads'])})")
 _PARTY = re.compile(rf"(?:团)?(?:{_LEVEL})委(?:{_alt(RULES['party_departments'])})?")
@@ -84,6 +85,7 @@ class DocumentNames:
 
 
 _TRADE = frozenset(lexicon("orgs_patterns.json")["trade_words"])
+_PLACE_END = frozenset(RULES["list_place_ends"])
 _TRADE_END = re.compile("(?:%s)$" % "|".join(map(re.escape, _TRADE)))
 
 
@@ -136,13 +138,12 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
     """Items of an enumeration closed by 等 + an enterprise cue (等龙头企业, 等三轮摩托车企业, 等为龙头),
     and the part of a project name before 年产."""
     out, bset = [], set(bounds)
-    for m in _LIST_END.finditer(text):
-        end = m.start()
+    for end, after, opener in _list_ends(text):
         seg_start = max(_list_open(text, bset, sep, end) for sep in ",;:。和与及")
         items = text[seg_start + 1:end].split("、")
         if len(items) < 2 and not text.startswith(_LIST_VERBS, seg_start + 1):
             continue
-        if _kinds(items) or text.startswith(_KIND_OPENERS, m.end()):
+        if _kinds(items) or text.startswith(_KIND_OPENERS, after) or not text.startswith(opener, seg_start + 1):
             continue
         pos, spans = seg_start + 1, []
         for it in items:
@@ -154,7 +155,8 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
                 if text[s:s + 1] in _LEAD_CHARS and e - s > 3:  # 以甲乙 cut as one unseen token
                     s += 1
             name = text[s:e].strip()
-            if name.count("(") != name.count(")"):  # 、 inside brackets: 甲(乙、丙) is no list of names
+            # 、 inside brackets (甲(乙、丙)) cuts no names; a place's suffix (某某村, 某某城) ends none
+            if name.count("(") != name.count(")") or name[-1:] in _PLACE_END:
                 continue
             if _enterprise_like(name, text, bounds, s) and not places.is_place_name(name):
                 out.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
@@ -164,6 +166,16 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
         if 2 <= len(name) <= 10 and _enterprise_like(name, text, bounds, s):
             out.append(Candidate(s, m.start(), "Enterprise", name, "enterprise.project"))
     return out
+
+
+def _list_ends(text: str):
+    """(end of the items, end of their closing 等, required opener) of each enumeration of enterprises:
+    closed by 等 + a cue, or by 为龙头 without 等 after 以 (以甲、乙为龙头)."""
+    for m in _LIST_END.finditer(text):
+        yield m.start(), m.end(), ""
+    for m in _LEAD_END.finditer(text):
+        if text[m.start() - 1:m.start()] != "等":
+            yield m.start(), m.start(), "以"
 
 
 def _kinds(items: list[str]) -> bool:

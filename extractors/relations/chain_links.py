@@ -6,6 +6,7 @@ import re
 
 from extractors.facts import Ref
 from extractors.relations.doc import (
+    DASH,
     DROP_YE,
     LEX,
     RUN_MIN,
@@ -40,30 +41,40 @@ def serves(ctx, d: DocIndex, projects, done, known) -> set[str]:
 
 
 def heading_part_of(ctx, d: DocIndex, done, known) -> None:
+    """Chains of inline headings and section titles PART_OF the chains of the heading a level above."""
     for chains, head in d.line_chains.values():
-        if not chains:
-            continue
-        inner, box = d.section_chains(head.section_id)
-        parents = inner or box
-        m = ctx.mention(head, 0, len(head.text), "relations.part_of.inline")
-        for c in chains:
-            for parent in parents:
-                if parent != c:
-                    relate(ctx, "PART_OF", ensure(ctx, "IndustryChain", c, m, known),
-                         ensure(ctx, "IndustryChain", parent, m, known), m, done)
+        if chains:
+            _link(ctx, chains, _inline_parents(d, head), head, "relations.part_of.inline", known, done)
     for sec in ctx.parsed.sections:
         chains = d.sec_chains.get(sec.section_id)
         if not chains or sec.parent_id is None:
             continue
-        parents, _ = d.section_chains(sec.parent_id)
-        heading = d.sentence_at(sec.start)
-        m = ctx.mention(heading, 0, len(heading.text), "relations.part_of.heading")
-        for c in chains:
-            for parent in parents:
-                if parent != c and c not in parents:
-                    relate(ctx, "PART_OF", ensure(ctx, "IndustryChain", c, m, known),
-                         ensure(ctx, "IndustryChain", parent, m, known), m, done)
+        parent = ctx.parsed.section(sec.parent_id)
+        parents = (d.dash_parents(sec.start, parent) if sec.number == DASH else []) or d.section_chains(parent.section_id)[0]
+        _link(ctx, [c for c in chains if c not in parents], parents, d.sentence_at(sec.start), "relations.part_of.heading", known, done)
 
+
+def _inline_parents(d: DocIndex, head) -> list[str]:
+    """A ——line heading is under the plain inline heading before it, if any; a plain one under its
+    section's chains, a ——item section being its sibling, not its parent."""
+    sec = d.ctx.parsed.section(head.section_id)
+    if head.text.lstrip().startswith(DASH):
+        hit = d.dash_parents(head.start, sec)
+        if hit:
+            return hit
+    elif sec.number == DASH and sec.parent_id is not None:
+        sec = d.ctx.parsed.section(sec.parent_id)
+    inner, box = d.section_chains(sec.section_id)
+    return inner or box
+
+
+def _link(ctx, chains, parents, sent, rule, known, done) -> None:
+    m = ctx.mention(sent, 0, len(sent.text), rule)
+    for c in chains:
+        for parent in parents:
+            if parent != c:
+                relate(ctx, "PART_OF", ensure(ctx, "IndustryChain", c, m, known),
+                       ensure(ctx, "IndustryChain", parent, m, known), m, done)
 
 
 def enumeration_part_of(ctx, sent, chains, done) -> None:

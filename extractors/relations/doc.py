@@ -10,6 +10,7 @@ from extractors import lexicon
 from extractors.facts import Ref
 
 LEX = lexicon.load("relations_cues.json")
+CUES = lexicon.load("chain_links.json")
 
 
 def _longest_first(words):
@@ -19,9 +20,12 @@ alt = lexicon.alternation
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])\s*")
 _INLINE = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|——)?\s*([^,，;；:：。、]{2,20}(?:、[^,，;；:：。、]{1,20})*)。$")
 LEAD_CLAUSE = re.compile(r"^\s*([^,，;；:：。、]{2,12}(?:产业集群|产业化集群|集群|产业))[,，]")
-_VERB_START = re.compile(f"^(?:{alt(LEX['heading_verbs'])})")
+_VERB_START = re.compile(f"^(?:{alt(LEX['heading_verbs'] + CUES['heading_verbs'])})")
 _TAIL_END = re.compile(f"(?:{alt(LEX['heading_tails'])})$")
-_CHAIN_END = re.compile(f"(?:{alt(LEX['chain_ends'] + [w + '业' for w in LEX['drop_ye']])})$")
+_GOAL_END = re.compile(f"(?:{alt(CUES['heading_goals'])})$")
+_VERB_IN = re.compile(alt(CUES["heading_verbs"]))
+DASH = "——"
+_CHAIN_END = re.compile(f"(?:{alt(LEX['chain_ends'] + CUES['chain_ends'] + [w + '业' for w in LEX['drop_ye']])})$")
 _CHAIN_WORDS = frozenset(LEX["chain_words"])
 _NOT_CHAINS = frozenset(LEX["not_chains"])
 STRIP = re.compile(r"(?:产业集群|产业链|产业|集群|行业)$")
@@ -60,6 +64,13 @@ def _read_heading_chains(title: str) -> list[str]:
     m = _TAIL_END.search(s)
     if m and m.start() > 1:
         s = s[:m.start()]
+    m = _GOAL_END.search(s)
+    if m and m.start() > 1:
+        if "和" in s:
+            return []
+        s = s[:m.start()]
+    if _VERB_IN.search(s):
+        return []
     parts = [p for p in s.split("、") if p]
     if len(parts) > 1:
         m = _SHARED_TAIL.search(parts[-1])
@@ -87,6 +98,7 @@ class DocIndex:
         self.starts = [s.start for s in self.sents]
         self.line_chains: dict[int, tuple[list[str], object]] = {}
         self.para_heads: list[tuple[int, str, str | None]] = []  # inline headings: (start, section, enterprise)
+        self.plain_heads: list[tuple[int, list[str]]] = []  # inline headings not opened by ——, with their chains
         for s in self.sents:
             ls = self.line_start(s.start)
             if ls in self.line_chains:
@@ -97,6 +109,8 @@ class DocIndex:
                 m2 = LEAD_CLAUSE.match(s.text)
                 chains = chains_of_heading(m.group(1)) if m and more else (chains_of_heading(m2.group(1)) if m2 else [])
                 self.line_chains[ls] = (chains, s)
+                if (chains or m and more) and not s.text.lstrip().startswith(DASH):
+                    self.plain_heads.append((s.start, chains))
                 if m and more:
                     ent = ENT_HEAD.match(m.group(1))
                     self.para_heads.append((s.start, s.section_id, ent.group(0) if ent else None))
@@ -172,6 +186,15 @@ class DocIndex:
     def inline_chains(self, offset: int) -> list[str]:
         chains, head = self.line_chains.get(self.line_start(offset), ([], None))
         return chains if head is not None and head.start <= offset else []
+
+    def dash_parents(self, offset: int, scope) -> list[str]:
+        """The chains of the last plain inline heading inside `scope` before a ——item at `offset`: the
+        level above the ——items that follow it (文化旅游。… ——甲旅游。 → 甲旅游 PART_OF 文化旅游); none
+        if that heading names no chain."""
+        i = bisect_right(self.plain_heads, (offset, [])) - 1
+        if i >= 0 and scope.start <= self.plain_heads[i][0]:
+            return self.plain_heads[i][1]
+        return []
 
     def section_chains(self, section_id: str, skip_box: bool = False) -> tuple[list[str], list[str]]:
         """(innermost chains among the section and its ancestors, chains of the nearest 专栏 box title)."""

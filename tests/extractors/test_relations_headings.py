@@ -14,6 +14,11 @@ from extractors.relations.doc import chains_of_heading
     ("一、发展一批创新型企业", []),
     ("传统产业重点项目", []),
     ("城镇基础设施重点项目", []),
+    ("大力推动服务业发展", ["服务业"]),
+    ("促进制造业提质增效", ["制造业"]),
+    ("文化旅游休闲", ["文化旅游休闲"]),
+    ("推进循环经济和生态经济发展", []),
+    ("支持产业集群转型升级", []),
 ])
 def test_chains_of_heading(title, chains):
     assert chains_of_heading(title) == chains

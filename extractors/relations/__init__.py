@@ -17,8 +17,9 @@ from extractors.relations.chain_links import (
     serves,
 )
 from extractors.relations.doc import RUN_MIN, DocIndex
+from extractors.relations.located_in import park_located
 from extractors.relations.park_links import park_lists, park_part_of
-from extractors.relations.project_links import park_located, undertakes_located
+from extractors.relations.project_links import undertakes_located
 
 
 def extract(ctx) -> None:

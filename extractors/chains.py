@@ -142,7 +142,37 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
                                  "chain.head"))
     out += _siblings(text, bounds, out, place_names)
     out += _listed(text, bounds, place_names)
+    if "等" in text or "为代表的" in text:
+        out += _closers(text, bounds, place_names)
     return out
+
+
+_CLOSER_CHAIN = re.compile(RULES["closer_chain"])
+_JOINED = re.compile("[和与及]")  # 甲与乙制造业: two aims, not one chain
+_AFTER_DENG = re.compile(r"(?:等|为代表的)(%s)" % "|".join(map(re.escape, _TAXONOMY_NAMES)))
+
+
+def _closers(text: str, bounds: list[int], places: frozenset) -> list[Candidate]:
+    """The chain a 、 list of its members closes with: X制造业 (named X制造), X服务业, or a taxonomy
+    name right after 等 (甲、乙等可再生能源)."""
+    bset, out = set(bounds), []
+    for m in _CLOSER_CHAIN.finditer(text):
+        s, e = m.span(1)
+        name = text[s:e] if text[e - 2:e] == "制造" else text[s:e + 1]
+        if (_closes_list(text, m.start()) and _ok(name, places) and text[s:e - 2] not in _GENERIC
+                and not _JOINED.search(name)):
+            out.append(Candidate(s, e + 1, "IndustryChain", name, "chain.closer"))
+    for m in _AFTER_DENG.finditer(text):
+        s, e = m.span(1)
+        if e in bset and _closes_list(text, m.start()) and _free_standing(text, bounds, s, e):
+            out.append(Candidate(s, e, "IndustryChain", m.group(1), "chain.closer"))
+    return out
+
+
+def _closes_list(text: str, at: int) -> bool:
+    """A 、 list of at least two items ends at `at` within its clause."""
+    clause = max(text.rfind(c, 0, at) for c in ",，;；:：。") + 1
+    return "、" in text[clause:at]
 
 
 def _listed(text: str, bounds: list[int], places: frozenset) -> list[Candidate]:

@@ -83,9 +83,12 @@ def enumeration_part_of(ctx, sent, chains, done) -> None:
     for y in chains:
         ys = y.mention.start - sent.start
         before = text[max(0, ys - 5):ys]
-        if not (before.endswith("等") or _AS_THE.search(before)):
+        cue = _AS_THE.search(before)
+        if not (before.endswith("等") or cue):
             continue
         clause_start = max(text.rfind(c, 0, ys) for c in ",，;；。:：") + 1
+        cue_at = ys - (len(cue.group(0)) if cue else 1)
+        clause_start = max(clause_start, text.rfind("等", clause_start, cue_at) + 1)  # 甲等乙和丙、丁等戊
         items = [c for c in chains if clause_start <= c.mention.start - sent.start and c.mention.end - sent.start <= ys
                  and c is not y]
         if len(items) < 1:

@@ -9,6 +9,8 @@ for industry chains (taxonomy).
 """
 from __future__ import annotations
 
+import re
+
 from extractors import chains, org_prefixes, orgs, parks, places
 from extractors.facts import Ref
 from extractors.spans import Candidate, boundaries
@@ -19,6 +21,9 @@ _OWNER_RULES = ("enterprise.item",)
 # Places named by a short form (divisions outside the document's own area, regions, features) that
 # every mention glues to a following noun (某山石膏, 某州路, 某山实验室) only occur inside other names.
 _EMBEDDABLE_RULES = ("place.division", "place.region", "place.feature")
+# What may stand between a parent division and its child: nothing, 的, an opening bracket, or the
+# earlier items of a list of children (甲镇的A、B和C).
+_UNDER = re.compile(r"(?:的|[（(])?(?:[^\W\d_]{1,4}[、和及与])*")
 
 
 def _resolve(cands: list[Candidate]) -> list[Candidate]:
@@ -73,7 +78,9 @@ def extract(ctx) -> None:
         per_sentence.append((sent, divs, kept))
     for sent, divs, kept in per_sentence:
         kept = {c for c in kept if free.get(c.name, True) or c.label != "Place"}
-        _place_hierarchy(ctx, sent, [(c, d) for c, d in divs if c in kept and d is not None])
+        parks_at = [(k.start, k.end) for k in kept if k.label == "Park"]
+        _place_hierarchy(ctx, sent, [(c, d) for c, d in divs if c in kept and d is not None
+                                     and not any(s <= c.start and c.end <= e for s, e in parks_at)])
         for c in sorted(kept, key=lambda c: c.start):
             m = ctx.mention(sent, c.start, c.end, c.rule)
             ctx.add_entity(c.label, c.name, m)
@@ -81,11 +88,16 @@ def extract(ctx) -> None:
 
 
 def _place_hierarchy(ctx, sent, divs) -> None:
-    """PART_OF from a division to its parent division named in the same sentence (a town and its city, a
-    level apart, are only mentioned together: measured, such pairs are almost never meant as containment)."""
-    named = {id(d): c for c, d in divs}
+    """PART_OF from a division to its parent division written just before it: 甲省乙市, 甲镇的A、B和C,
+    甲省（乙市）; places inside a park's name (甲省乙市某园区) are not counted. A parent named elsewhere in the sentence is no claim of containment (measured: such
+    pairs, e.g. 甲省 … 乙市, are almost never meant as containment)."""
+    named: dict[int, list] = {}
     for c, d in divs:
-        parent = named.get(id(d.parent)) if d.parent is not None else None
-        if parent is not None and parent.name != c.name:
+        named.setdefault(id(d), []).append(c)
+    for c, d in divs:
+        if d.parent is None:
+            continue
+        before = [p for p in named.get(id(d.parent), ()) if p.end <= c.start and p.name != c.name]
+        if before and _UNDER.fullmatch(sent.text, before[-1].end, c.start):
             m = ctx.mention(sent, c.start, c.end, "place.hierarchy")
-            ctx.add_relation("PART_OF", Ref("Place", c.name), Ref("Place", parent.name), m)
+            ctx.add_relation("PART_OF", Ref("Place", c.name), Ref("Place", before[-1].name), m)

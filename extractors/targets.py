@@ -73,7 +73,8 @@ _VALUE_TEXT = re.compile(_first_chars((), LEX["value_text_first_chars"]) + "(?:"
 _MAX_INDICATOR = 40
 _INCENTIVE = re.compile(_alt(LEX["incentive_cues"]))
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-—–~～]+\s*(?:19|20)\d{2}$")
-_LEAD_VERB = re.compile(rf"^(?:{_alt(LEX['indicator_lead_verbs'])})(?=[\u4e00-\u9fff]{{3}})")
+_LEAD_VERB = re.compile(rf"^(?!{_alt(LEX['lead_verb_nouns'])})(?:{_alt(LEX['indicator_lead_verbs'])})(?=[\u4e00-\u9fffA-Za-z]{{3}})")
+_SHARE_HEAD = re.compile(rf"(?:{_alt(LEX['share_heads'])})$")
 _MEASURE_END = re.compile(rf"(?:{_alt(LEX['measure_ends'])})$")
 _CN_LEAD = re.compile(rf"(?:{_alt(LEX['cn_numeral_leads'])})$")
 _BARE = frozenset(LEX["bare_measures"])
@@ -139,7 +140,7 @@ def _year_cues(text: str, base_year: int | None) -> list[tuple[int, int, bool]]:
         if m.group("y"):
             if m.start() > 0 and text[m.start() - 1] in _BASE_YEAR_LEAD and not m.group("to"):
                 continue
-            if text[m.end():m.end() + 1] in ("的", "相", "基") or text[m.end():m.end() + 2] in ("水平", "基础"):
+            if text[m.end():m.end() + 1] in ("的", "相") or text[m.end():m.end() + 2] in ("水平", "基础", "基数", "基期"):
                 continue
             cues.append((m.end(), int(m.group("y")), bool(m.group("to") or m.group("lead"))))
         elif m.group("p"):
@@ -339,7 +340,9 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
             value_text = rel.group("rel") + text[m.start("num"):m.end()]
             before = before[:rel.start()]
         share = _SHARE_OF.search(before) if unit == "%" else None
-        indicator = _shorten(_clean_indicator(before[:share.start()])) + "占比" if share else _shorten(_clean_indicator(before))
+        indicator = _shorten(_clean_indicator(before[:share.start()] if share else before))
+        if share and not _SHARE_HEAD.search(indicator):
+            indicator += "占比"
         growth, end = None, m.end()
         if _GROWTH_END.search(indicator) and unit == "%":
             growth = value
@@ -392,6 +395,8 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
                 indicator = subject + indicator
         if not _MEASURE_END.search(indicator):
             indicator += _chain_head(text, m.start())
+            if unit == "%" and _HAN2.search(indicator) and not _SHARE_HEAD.search(indicator):  # "教师具备专科以上学历的达99%": a share
+                indicator += "比例"
         boundary = end
         if unit == "平方公里" and _AREA.search(indicator):  # the area of a zone, a fact not a target
             continue

@@ -13,12 +13,15 @@ from extractors.relations.doc import (
     STRIP,
     DocIndex,
     alt,
+    chains_of_heading,
     ensure,
     relate,
 )
 
 _RUN_VERB = re.compile(f"(?:{alt(LEX['run_verbs'])})(?:[^,，;；:：。、]{{0,3}})$")
 _LIST_PARENT = re.compile(r"(?P<items>[^,，。;；:：等]{2,80}?)(?:等|为代表的|为重点的|为主的)(?P<after>[^,，。;；:：、]{2,20})")
+_FOCUS = re.compile(r"(?P<items>[^,，。;；:：]{2,80}?)等?为(?:重点|主)[,，](?P<after>[^,，。;；:：、]{2,20})")
+_BY = re.compile(r"^\s*以")  # 以A、B为代表的…
 _CHAIN_REST = re.compile(r"(?:产业集群|产业链|产业|行业|业集群|业|集群)?(?:[^\u4e00-\u9fff]|$|发展|产值|增加值|领域|企业|项目|基地)")
 _AS_THE = re.compile(r"为(?:代表|重点|主)的$")
 _ITEM_SPLIT = re.compile(r"[、和及]")
@@ -103,24 +106,34 @@ def enumeration_part_of(ctx, sent, chains, done) -> None:
 
 def listed_part_of(ctx, d: DocIndex, sent, done, known) -> None:
     """'A、B、C等Y产业…' and '以A、B为代表的Y' read from the text: the known chains listed before 等 are
-    members of the known chain the words after it open with."""
+    members of the known chain the words after it open with; '以A、B等为重点，加快Y发展': members of
+    the chain the next clause names as a heading would."""
     text = sent.text
     for m in _LIST_PARENT.finditer(text):
         run = m.group("after")
         parent = next((c for c in d.by_head.get("IndustryChain", {}).get(run[:2], ())
                        if run.startswith(c) and _CHAIN_REST.match(run, len(c))), None)
-        if parent is None:
-            continue
-        items = [STRIP.sub("", it.strip()) for it in _ITEM_SPLIT.split(m.group("items"))]
-        members = [it for it in items if it in d.chain_set and it != parent]
-        if len(members) < max(1, len(items) // 2):
-            continue
-        mention = ctx.mention(sent, m.start(), m.end(), "relations.part_of.listed")
-        if DROP_YE.search(parent):  # 先进制造业 → 先进制造, as a chain is named
-            parent = ensure(ctx, "IndustryChain", DROP_YE.sub("", parent), mention, known).name
-        for it in members:
-            relate(ctx, "PART_OF", Ref("IndustryChain", it), Ref("IndustryChain", parent), mention, done)
+        if parent is not None:
+            _members_of(ctx, d, sent, m, parent, done, known)
+    if "为重点" in text or "为主" in text:
+        for m in _FOCUS.finditer(text):
+            named = chains_of_heading(m.group("after"))
+            if len(named) == 1:
+                _members_of(ctx, d, sent, m, named[0], done, known)
 
+
+def _members_of(ctx, d: DocIndex, sent, m, parent: str, done, known) -> None:
+    """The known chains among the items of match `m` PART_OF `parent`, when they are at least half of them."""
+    items = [STRIP.sub("", it.strip()) for it in _ITEM_SPLIT.split(_BY.sub("", m.group("items")))]
+    members = [it for it in items if it in d.chain_set and it != parent]
+    if len(members) < max(1, len(items) // 2):
+        return
+    mention = ctx.mention(sent, m.start(), m.end(), "relations.part_of.listed")
+    if DROP_YE.search(parent):  # 先进制造业 → 先进制造, as a chain is named
+        parent = DROP_YE.sub("", parent)
+    parent = ensure(ctx, "IndustryChain", parent, mention, known).name
+    for it in members:
+        relate(ctx, "PART_OF", Ref("IndustryChain", it), Ref("IndustryChain", parent), mention, done)
 
 
 def run_part_of(ctx, d: DocIndex, sent, chains, done) -> None:

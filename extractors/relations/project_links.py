@@ -100,11 +100,15 @@ def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
 
 def _known_owner(name: str, ent: str) -> str | None:
     """The known enterprise opening a project's name, unless the rest is only a park suffix (甲科技园, 甲科技
-    产业园: a park named after it)."""
+    产业园: a park named after it). A trade word after it belongs to the name (甲 known, 甲建材铝模板 → 甲建材;
+    not after a trade word: 甲包装食品级…), and so do two last characters with no head noun (甲乙 known,
+    甲乙丙丁: the project of the firm 甲乙丙丁)."""
     rest = name[len(ent):]
     if _PARK_END.fullmatch(rest) or _PARK_END.fullmatch(rest[2:]) and rest[:2] in _TRADE:
         return None
-    return ent
+    if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE:
+        return ent + rest[:2]
+    return name if len(rest) == 2 and not _PROJECT_HEAD.search(rest) else ent
 
 
 def _enterprise_of(ctx, d: DocIndex, p) -> str | None:

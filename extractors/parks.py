@@ -25,7 +25,24 @@ _STOP_POS = frozenset(RULES["stop_pos"])
 _KEEP = frozenset(RULES["name_words"])
 _SHARED = re.compile(r"(?P<items>(?:[^\W\d_]{1,8}、){1,7}[^\W\d_]{1,8}?)(?:[一二三四五六七八九十\d]+[条个大])?(?:重点)?"
                      rf"(?P<head>{alternation(RULES['shared_heads'])})")
+_LOOSE_POS = _STOP_POS - frozenset(RULES["anchored_pass_pos"])
+_TITLE = re.compile(rf"(?:{alternation(RULES['title_cues'])})[“\"「]?$")
+_OWNER_CUT = re.compile(alternation(RULES["owner_cuts"]))
+_COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+[个大条家项类]")  # 甲市三个片区: a count, no name
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
+
+
+def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
+    """Left edge of the name ending at `end`; a place opening it carries the walk past words stopped only
+    by their part of speech (甲镇节能环保板块, 甲镇快速装备制造板块)."""
+    start = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _STOP_POS, _KEEP)
+    loose = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _LOOSE_POS, _KEEP)
+    if loose < start:
+        opening = [s for s, e in place_spans if loose <= s < start and e <= end
+                   and not _COUNTED.search(text, s, end)]
+        if opening:
+            return min(opening)
+    return start
 
 
 def _specific(text: str, bounds: list[int], start: int, end: int, place_spans) -> bool:
@@ -45,7 +62,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         suffix = m.group(0)
         if text[m.end():m.end() + 1] in ("长", "委", "办") or text.startswith(("管委会", "管理委员会"), m.end()):
             continue  # 园区长, 开发区管委会 (a Unit), …
-        start = walk_left(text, bounds, m.start(), _STOP, RULES["max_prefix"], _STOP_POS, _KEEP)
+        start = _anchored(text, bounds, m.start(), place_spans)
         if start in place_ends:  # 某某区 + 综合物流园: the place the walk stopped at opens the name
             start = place_ends[start]
         inner = next((c for c in reversed(out) if c.start < start < c.end), None)
@@ -54,6 +71,11 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         lead = _LEAD_TRIM.match(text, start, m.start())
         if lead:
             start = lead.end()
+        owner = [o.end() for o in _OWNER_CUT.finditer(text, start, m.start())]
+        if owner:  # 甲有限公司某某产业园: the park is named after the firm's full name
+            start = owner[-1]
+        if _TITLE.search(text, max(0, start - 4), start):
+            continue  # 被评为甲省某某示范区: an honour title
         name = text[start:m.end()]
         bare = name in _BARE or _SECTOR_ZONE.fullmatch(name) is not None
         if start >= m.start() or bare:

@@ -62,12 +62,20 @@ def parse_cell(cell: str) -> dict:
     return {"value": plain(to_number(m.group("num"))), "comparator": comparator, "cumulative": bool(m.group("cum"))}
 
 
+def _undouble(name: str) -> str:
+    """A group label read into the row name it repeats ("森林" + "森林覆盖率") is dropped."""
+    for k in range(2, len(name) // 2 + 1):
+        if name[:k] == name[k:2 * k]:
+            return name[k:]
+    return name
+
+
 def _row_target(row, cols, table, base_year) -> Target | None:
     def cell(role):
         i = cols.get(role)
         return row[i] if i is not None and i < len(row) else ""
 
-    name = _WS.sub("", cell("name"))
+    name = _undouble(_WS.sub("", cell("name")))
     if not name or not _HAN.search(name):
         return None
     unit = cell("unit").strip() or None

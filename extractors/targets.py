@@ -65,7 +65,7 @@ _BASE_VERB = re.compile(rf"\s*(?:{_alt(LEX['baseline_verbs'])})")
 _SKIP_END = re.compile(rf"(?:{_alt(LEX['value_skip_before'])})$")
 _RELATIVE = re.compile(r"(?P<rel>(?:高于|低于|快于|超过|超出)[^,;。高低快超]{1,8})$")
 _QUAL = rf"\d+(?:{_alt(LEX['noun_number_words'])}|[A-Za-z]+)"  # 5G, 110千伏 inside a noun
-_NOUN_AFTER = re.compile(rf"(?:{_QUAL}|(?![和及与]\d)[^,;。:、()\[\]\d])(?:{_QUAL}|(?![和及与]\d)[^,;。:、()\[\]\d]){{1,29}}")
+_NOUN_AFTER = re.compile(rf"(?:{_QUAL}|(?![和及与]\d)[^,;。:、()\[\]\d])(?:{_QUAL}|(?![和及与]\d)[^,;。:、()\[\]\d]|\([^()\d,;。]{{1,6}}\)(?=[\u4e00-\u9fff])){{1,29}}")
 _NOUN_TAIL = re.compile(r"(?:建设任务|建设|任务|工作)$")
 _PAST_HEAD = re.compile(_alt(LEX["past_heading_cues"]))
 _PAST_SENT = re.compile(_alt(LEX["past_sentence_cues"]))

@@ -66,3 +66,12 @@ def test_table_rows():
     assert (t.value, t.comparator) == (8, "超过")
     t = _row_target(("16", "万元生产总值能耗", "吨标准煤", "4.3", "五年下降", "18%", "约束性"), cols, table, 2020)
     assert (t.value, t.unit, t.comparator, t.attribute) == (18, "%", "下降", "约束性")
+
+
+def test_table_row_drops_repeated_group_label():
+    from types import SimpleNamespace
+    from extractors.target_tables import _columns, _row_target
+    table = SimpleNamespace(target_year=2020, baseline_year=2015)
+    cols = _columns(("序号", "指标", "单位", "基数", "目标", "属性"))
+    t = _row_target(("19", "绿地绿地率", "%", "12.5", "21.1", "约束性"), cols, table, 2020)
+    assert (t.indicator, t.value) == ("绿地率", 21.1)

@@ -45,7 +45,7 @@ def serves(ctx, d: DocIndex, projects, done, known) -> set[str]:
 
 def heading_part_of(ctx, d: DocIndex, done, known) -> None:
     """Chains of inline headings and section titles PART_OF the chains of the heading a level above."""
-    for chains, head in d.line_chains.values():
+    for chains, head in [*d.line_chains.values(), *d.lead_chains]:
         if chains:
             _link(ctx, chains, _inline_parents(d, head), head, "relations.part_of.inline", known, done)
     for sec in ctx.parsed.sections:

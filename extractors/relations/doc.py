@@ -25,6 +25,7 @@ _TAIL_END = re.compile(f"(?:{alt(LEX['heading_tails'])})$")
 _GOAL_END = re.compile(f"(?:{alt(CUES['heading_goals'])})$")
 _VERB_IN = re.compile(alt(CUES["heading_verbs"]))
 DASH = "——"
+_GENERIC_END = tuple(CUES["generic_ends"])
 _CHAIN_END = re.compile(f"(?:{alt(LEX['chain_ends'] + CUES['chain_ends'] + [w + '业' for w in LEX['drop_ye']])})$")
 _CHAIN_WORDS = frozenset(LEX["chain_words"])
 _NOT_CHAINS = frozenset(LEX["not_chains"])
@@ -81,7 +82,7 @@ def _read_heading_chains(title: str) -> list[str]:
         if not (_CHAIN_END.search(p) or p in _CHAIN_WORDS) or BAD_CHAIN.search(p):
             return []
         name = DROP_YE.sub("", STRIP.sub("", p))
-        if not 2 <= len(name) <= 14 or name in _NOT_CHAINS or p in _NOT_CHAINS:
+        if not 2 <= len(name) <= 14 or name in _NOT_CHAINS or p in _NOT_CHAINS or name.endswith(_GENERIC_END):
             return []
         out.append(name)
     return out
@@ -99,9 +100,12 @@ class DocIndex:
         self.line_chains: dict[int, tuple[list[str], object]] = {}
         self.para_heads: list[tuple[int, str, str | None]] = []  # inline headings: (start, section, enterprise)
         self.plain_heads: list[tuple[int, list[str]]] = []  # inline headings not opened by ——, with their chains
+        self.lead_chains: list[tuple[list[str], object]] = []  # sentences inside a paragraph opened by a chain
         for s in self.sents:
             ls = self.line_start(s.start)
             if ls in self.line_chains:
+                if ls != s.start and not s.is_heading:
+                    self._lead_chains(s)
                 continue
             if ls == s.start and not s.is_heading:
                 m = _INLINE.match(s.text)
@@ -131,6 +135,13 @@ class DocIndex:
             heads = self.by_head[label] = {}
             for n in self.names[label]:
                 heads.setdefault(n[:2], []).append(n)
+
+    def _lead_chains(self, sent) -> None:
+        """A sentence inside a paragraph opened by a chain clause (…。甲产业化集群，依托…) heads that chain."""
+        m = LEAD_CLAUSE.match(sent.text)
+        chains = chains_of_heading(m.group(1)) if m else []
+        if chains:
+            self.lead_chains.append((chains, sent))
 
     def prefix(self, name: str, label: str) -> str | None:
         """The longest known `label` name that opens `name` and leaves at least two characters after it."""

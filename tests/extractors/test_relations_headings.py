@@ -19,6 +19,8 @@ from extractors.relations.doc import chains_of_heading
     ("文化旅游休闲", ["文化旅游休闲"]),
     ("推进循环经济和生态经济发展", []),
     ("支持产业集群转型升级", []),
+    ("重点培育五大农业产业化集群", []),
+    ("加快培育创新型优势产业", []),
 ])
 def test_chains_of_heading(title, chains):
     assert chains_of_heading(title) == chains

@@ -6,6 +6,7 @@ import re
 from extractors.facts import Ref
 from extractors.relations.doc import (
     BAD_CHAIN,
+    ENT_HEAD,
     LEAD_CLAUSE,
     LEX,
     DocIndex,
@@ -15,20 +16,23 @@ from extractors.relations.doc import (
     relate,
 )
 
-_ANCHOR = re.compile(f"(?:{alt(LEX['anchor_cues'])})(?P<list>[^,，。;；:：]{{2,80}}?)(?:{LEX['anchor_ends']})")
-_NOT_FIRM = re.compile(r"^..化$|^(?:促进|提高|推动|引导|利用|加强)")  # 品牌化, 促进…: no enterprise
-_ANCHOR_ROLE = re.compile(r"企业|公司|集团|龙头|为重点|为代表|为主体")  # the list is said to be of enterprises
+_ANCHOR = re.compile(f"(?:{alt(LEX['anchor_cues'])})(?P<list>[^,，。;；:：]{{2,80}}?)"
+                     f"(?:{LEX['anchor_ends']}|等?(?=(?:{alt(LEX['anchor_verbs'])})))")
+_NOT_FIRM = re.compile(f"^..化$|^(?:促进|提高|推动|引导|利用|加强)|(?:{alt(LEX['not_firm_ends'])})$")  # 品牌化, 促进…
+_ANCHOR_ROLE = re.compile(r"企业|公司|集团|龙头|为代表")  # the list is said to be of enterprises
 _GROW = re.compile(r"做大做强|发展|打造")
 _FIRM_LEAD = re.compile(r"^(?:龙头企业|骨干企业|企业)")
 
 
 def anchor_enterprises(ctx, d: DocIndex, sent, found, done, known) -> None:
     for m in _ANCHOR.finditer(sent.text):
+        if "等" in m.group("list"):  # 甲、乙等院所为依托, read past its 等: no list of firms
+            continue
         items = [clean for it in m.group("list").split("、") if (clean := it.strip()) and 2 <= len(clean) <= 14]
         if not items or any(BAD_CHAIN.search(i) and "(" not in i and "（" not in i or _NOT_FIRM.search(i) for i in items):
             continue
         tail = m.group(0)[m.start("list") - m.start() + len(m.group("list")):]
-        if not _ANCHOR_ROLE.search(tail) and not all(_known_enterprise(d, i) for i in items):
+        if not _ANCHOR_ROLE.search(tail) and not all(_known_enterprise(d, i) for i in items):  # 以甲、乙为重点
             continue
         lead = LEAD_CLAUSE.match(sent.text)
         lead_chains = chains_of_heading(lead.group(1)) if lead and lead.end() <= m.start() + 1 else []
@@ -50,5 +54,6 @@ def anchor_enterprises(ctx, d: DocIndex, sent, found, done, known) -> None:
 
 
 def _known_enterprise(d: DocIndex, name: str) -> bool:
-    return name in d.enterprises
+    """A name read as an enterprise before relations, or one with an enterprise suffix (甲乙公司)."""
+    return name in d.enterprises or bool(ENT_HEAD.match(name))
 

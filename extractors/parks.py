@@ -25,6 +25,7 @@ _STOP_POS = frozenset(RULES["stop_pos"])
 _KEEP = frozenset(RULES["name_words"])
 _SHARED = re.compile(r"(?P<items>(?:[^\W\d_]{1,8}、){1,7}[^\W\d_]{1,8}?)(?:[一二三四五六七八九十\d]+[条个大])?(?:重点)?"
                      rf"(?P<head>{alternation(RULES['shared_heads'])})")
+_LEVEL = re.compile(rf"(?:{alternation(RULES['place_levels'])})$")
 _LOOSE_POS = _STOP_POS - frozenset(RULES["anchored_pass_pos"])
 _TITLE = re.compile(rf"(?:{alternation(RULES['title_cues'])})[“\"「]?$")
 _OWNER_CUT = re.compile(alternation(RULES["owner_cuts"]))
@@ -34,8 +35,13 @@ _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类
 
 def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
     """Left edge of the name ending at `end`; a place opening it carries the walk past words stopped only
-    by their part of speech (甲镇节能环保板块, 甲镇快速装备制造板块)."""
+    by their part of speech (甲镇节能环保板块, 甲镇快速装备制造板块) and past a level word (甲县省级高新区)."""
     start = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _STOP_POS, _KEEP)
+    level = _LEVEL.search(text, 0, start)
+    if level:  # 甲县省级高新区: a level word right after a place
+        opened = [s for s, e in place_spans if e == level.start()]
+        if opened:
+            return opened[0]
     loose = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _LOOSE_POS, _KEEP)
     if loose < start:
         opening = [s for s, e in place_spans if loose <= s < start and e <= end

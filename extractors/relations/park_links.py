@@ -1,13 +1,21 @@
-"""Park → park PART_OF: a sub-area named after its park (甲园区乙片区), members of 涵盖/包括 lists."""
+"""Park → park PART_OF: a sub-area named after its park (甲园区乙片区), members listed after 涵盖/包括/分为/
+其中 (right after the park, or later in a sentence the park opens), and parts a park is said to count
+(建设甲板块，打造乙板块，推进某开发区两大产业板块协同发展)."""
 from __future__ import annotations
 
 import re
 
 from extractors.facts import Ref
+from extractors.lexicon import alternation
 from extractors.relations.doc import DocIndex, relate
+from extractors.spans import lexicon
 
-_SUBPARK = re.compile(r"(?:片区|园区|园|板块|区块|核心区|组团)$")
-_PARK_LIST = re.compile(r"\s*(?:[(（][^)）]*[)）])?(?:主要)?(?:涵盖|包括|包含|分为)")
+RULES = lexicon("park_links.json")
+_SUBPARK = re.compile(rf"(?:{alternation(RULES['subpark_ends'])})$")
+_CUES = alternation(RULES["member_cues"])
+_PARK_LIST = re.compile(rf"\s*(?:[(（][^)）]*[)）])?(?:主要)?(?:{_CUES})")
+_LATER_CUE = re.compile(rf"[，,；;]\s*(?:{_CUES})")
+_COUNT_PARTS = re.compile(RULES["count_parts"])
 
 
 def park_part_of(ctx, d: DocIndex, done) -> None:
@@ -23,16 +31,30 @@ def park_part_of(ctx, d: DocIndex, done) -> None:
                 break
 
 
-
 def park_lists(ctx, sent, parks, done) -> None:
+    """Parks listed as members of a park of the same sentence."""
     text = sent.text
+    m = ctx.mention(sent, 0, len(text), "relations.part_of.park_list")
     for i, y in enumerate(parks):
-        after = text[y.mention.end - sent.start:]
-        m = _PARK_LIST.match(after)
-        if not m:
-            continue
-        for x in parks[i + 1:]:
+        for x in _members(text, sent.start, parks, i):
             if x.name != y.name:
-                relate(ctx, "PART_OF", Ref("Park", x.name), Ref("Park", y.name),
-                     ctx.mention(sent, 0, len(text), "relations.part_of.park_list"), done)
+                relate(ctx, "PART_OF", Ref("Park", x.name), Ref("Park", y.name), m, done)
 
+
+def _members(text: str, base: int, parks, i: int) -> list:
+    """Parks after a member cue that follows park i: at once (甲区涵盖A、B), or after a clause break when
+    park i opens the sentence and no other park comes before the cue; counted parts (甲区三大板块)."""
+    y = parks[i]
+    end = y.mention.end - base
+    if _PARK_LIST.match(text, end):
+        return parks[i + 1:]
+    if i == 0 and y.mention.start - base <= RULES["opening_reach"]:
+        nxt = parks[1].mention.start - base if len(parks) > 1 else len(text)
+        cue = _LATER_CUE.search(text, end, nxt)
+        if cue:
+            return parks[1:]
+    counted = _COUNT_PARTS.match(text, end)
+    if counted:
+        ending = counted.group(1)
+        return [x for x in parks if x.mention.end <= y.mention.start and x.name.endswith(ending)]
+    return []

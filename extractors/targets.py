@@ -462,8 +462,9 @@ def read_value_texts(text: str, year: int | None, dated: bool = True) -> list[tu
             phrase = phrase[len(lead) + len(inner):]
             if lead.startswith("基本"):
                 phrase = "基本实现" + phrase
-        elif phrase.startswith("全部"):
-            indicator = _clean_indicator(indicator + phrase[2:])
+        elif phrase.startswith(("全部", "全面")):  # "甲全面实现持证上岗" → 甲持证上岗 (全面实现); 全部达标 keeps 达标
+            rest = phrase[2:]
+            indicator = _clean_indicator(indicator + (rest[2:] if rest.startswith(("实现", "完成")) else rest))
             phrase = phrase[:4]
         names = [indicator]
         if "、" in indicator:

@@ -85,7 +85,7 @@ _CREATE_LEAD = re.compile(rf"^(?:(?:{_alt(LEX['keep_verbs'])})[和及、]?)+")
 _RELATED_TAIL = re.compile(r"\s*(?:及|和)相关[\u4e00-\u9fff]*$")
 _SHARE_VERB = re.compile(_alt(LEX["share_verbs"]))
 _PAREN = re.compile(r"\([^()]*\)")
-_BASIS = re.compile(r"在[^,;。]{0,30}基础上")
+_BASIS = re.compile(r"在[^,;。]{0,40}基础上")
 _CONDITION = re.compile(r"^对[^,;。]*$")
 _FORMULA = re.compile(r"=[^,;。]*\+")
 _DISTANCE = re.compile(r"(?<!差)距[^,;。离]{0,12}$|距离[^,;。]{0,12}$")
@@ -94,6 +94,7 @@ _SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456
 _TERMINAL = "。;!?"
 _WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
 _AREA = re.compile(r"面积$")
+_NOT_TARGET = re.compile(r"^/|等项目$|圈$")
 _TO_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _PERIOD = re.compile(_alt(_PERIODS))
@@ -203,8 +204,8 @@ def _is_value(text: str, m: re.Match) -> bool:
     num, start = m.group("num"), m.start("num")
     if start > 0 and text[start - 1] in "“\"":
         return False
-    if not num[0].isdigit() and not _CN_LEAD.search(text, 0, start):
-        return False
+    if not num[0].isdigit() and (not _CN_LEAD.search(text, 0, start) or text[start - 1:start] == "每"):
+        return False  # 每一个学生: no count
     nxt = text[m.end("num"):m.end("num") + 1]
     if _YEAR_NUM.fullmatch(num) and nxt in ("年", "-", "—") or _YEAR_RANGE.match(num):
         return False
@@ -280,9 +281,10 @@ def _skip_value(text: str, m: re.Match, before: str, bases) -> bool:
     """Distances, conditions of incentives (对…以上的), baselines (在现有…基础上: `bases` spans)."""
     if _DISTANCE.search(before):
         return True
-    if _CONDITION.match(before):
+    if _CONDITION.match(before):  # 对…以上的 (a condition), 对3条甲、4座乙进行整治 (the scope of a work)
         sep = _SEP.search(text, m.end())
-        if "的" in text[m.end():sep.start() if sep else len(text)]:
+        rest = text[m.end():sep.start() if sep else len(text)]
+        if "的" in rest or "进行" in rest:
             return True
     return any(a <= m.start() < b for a, b in bases)
 
@@ -400,6 +402,8 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         boundary = end
         if unit == "平方公里" and _AREA.search(indicator):  # the area of a zone, a fact not a target
             continue
+        if _NOT_TARGET.search(indicator) or indicator.endswith("项目") and unit not in _COUNT:
+            continue  # 年产80万吨甲等项目: a project's capacity; /年乙项目; 1小时交通圈
         if indicator in _GENERIC or (indicator in _BARE and len(indicator) <= 3) or len(indicator) < 2 or len(indicator) > _MAX_INDICATOR \
                 or not _HAN.search(indicator):
             continue

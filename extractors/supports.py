@@ -55,15 +55,25 @@ def extract(ctx) -> None:
     for p in [e for e in ctx.facts.entities if e.label == "Project"]:
         i = _index(starts, p.mention.start)
         sent = sents[i]
-        tails = [g for g in goals_by_sent.get(i, ()) if g.name != p.name]
+        tails = [g for g in goals_by_sent.get(i, ()) if not _inside(p, g)]
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, sent.section_id in serving)
         for g in tails:
             g = _named(by_object, nominal.get(g.name), chapter[sent.section_id]) or g  # 推进X建设 is 建设X
             key = (p.name, g.name)
-            if key not in seen:
+            if key not in seen and not _builds(g, p.name):
                 seen.add(key)
                 ctx.add_relation("SUPPORTS", _ref(p), _ref(g), p.mention)
+
+
+def _inside(project, goal) -> bool:
+    """Is the project named within the goal phrase (建设甲区、乙区: 乙区 is built, it does not support)?"""
+    return goal.mention.start <= project.mention.start < goal.mention.end
+
+
+def _builds(goal, project: str) -> bool:
+    """Is the goal just the building of the project itself (建设甲基地 for the project 甲基地)?"""
+    return strong_object(goal.name) == project or nominal_object(goal.name) == project
 
 
 def _index(starts: list[int], offset: int) -> int:

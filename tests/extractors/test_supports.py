@@ -63,3 +63,16 @@ def test_nominal_heading_names_the_goal_stated_elsewhere():
     text = ("第十二章 构建公共服务体系\n第一节 总体思路\n努力建设健康服务示范区。\n"
             "第四节 全面推进健康服务示范区建设\n实施甲医院门诊病房楼扩建工程。\n")
     assert link(text, ["甲医院门诊病房楼扩建工程"]) == {("甲医院门诊病房楼扩建工程", "建设健康服务示范区")}
+
+
+def test_project_named_inside_the_goal_phrase_does_not_support_it():
+    text = "（一）完善城市功能\n加快建设甲旅游区、乙遗产旅游区。\n"
+    got = link(text, ["乙遗产旅游区"])
+    assert ("乙遗产旅游区", "建设甲旅游区") not in got
+    assert ("乙遗产旅游区", "完善城市功能") in got
+
+
+def test_goal_that_builds_the_project_is_not_supported_by_it():
+    text = "（二）建设甲物流枢纽基地。\n实施乙物流园区项目。\n"
+    got = link(text, ["甲物流枢纽基地", "乙物流园区项目"])
+    assert got == {("乙物流园区项目", "建设甲物流枢纽基地")}

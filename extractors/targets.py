@@ -355,9 +355,10 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
                 continue
         verb = _CREATE_END.search(indicator)
         last = prev[0] if prev else None
-        subject, shared_comparator = None, None
+        subject, shared_comparator, share_of = None, None, False
         if unit == "%" and not indicator and text.startswith("的", m.end()):
             indicator, end = _share_indicator(text, m.end())
+            share_of = True
         elif indicator.startswith("年均") and last is not None:
             lead = subjects.get(len(out) - 1) if prev else None
             indicator = (lead or _GROWTH_END.sub("", last.indicator)) + indicator
@@ -387,7 +388,9 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
         elif adjacent and text[prev[2]:m.start()].lstrip().startswith("、") and prev[0].indicator.startswith(_KEEP) \
                 and not indicator.startswith(_KEEP):
             indicator = next(k for k in _KEEP if prev[0].indicator.startswith(k)) + indicator
-        indicator = _LEAD_VERB.sub("", _clean_indicator(indicator))
+        indicator = _clean_indicator(indicator)
+        if not share_of:  # a share "N%的甲建成乙" keeps its verb (建成乙的甲比例)
+            indicator = _LEAD_VERB.sub("", indicator)
         per = _PER_AFTER.match(indicator)
         if per:  # "养老床位总数达到每千名老年人35张" → 每千名老年人养老床位
             indicator = per.group("per") + per.group("x")

@@ -52,6 +52,8 @@ _INHERIT_END = re.compile(rf"(?:{_alt(_LEX['inherit_suffixes'])})$")
 _NO_INHERIT = tuple(_LEX["no_inherit_starts"])
 _LEVELS = tuple(_LEX["level_prefixes"])
 _TRAIL_DENG = re.compile(r"等(?:单位|部门)?$")
+_LEAD_MARK = re.compile(rf"[(（]\s*(?:{_alt(_LEX['lead_marks'])})\s*[)）]")
+_JOINT = re.compile(_alt(_LEX["joint_words"]))
 _NUMBERED_LINE = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]"
     r"|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
@@ -86,15 +88,19 @@ def _split_top(text: str, seps: set[str]) -> list[tuple[int, int]]:
 
 
 def _units(text: str, offset: int) -> list[tuple[str, int, int]] | None:
-    """Unit names of a list (name, start, end); None when an item is not a unit name."""
+    """Unit names of a list (name, start, end); None when an item is not a unit name, [] when every item
+    is a generic one (有关部门). "甲局会同乙局" lists both; "甲局（牵头）" keeps its mark in the span, not the name."""
     items: list[tuple[str, int, int]] = []
+    generic = False
+    text = _JOINT.sub(lambda m: "、" + " " * (len(m.group(0)) - 1), text)
     for a, b in _split_top(text, _SEPS):
         raw = text[a:b]
         lead = len(raw) - len(raw.lstrip())
-        name = _TRAIL_DENG.sub("", clean_name(raw))
+        name = _TRAIL_DENG.sub("", clean_name(_LEAD_MARK.sub("", raw)))
         if not name:
             continue
         if _GENERIC.search(name):  # 有关部门, 相关单位: not a named unit
+            generic = True
             continue
         if not (2 <= len(name) <= 30) or not _UNIT_END.search(name):
             return None
@@ -103,7 +109,7 @@ def _units(text: str, offset: int) -> list[tuple[str, int, int]] | None:
                 and items[-1][0][:1] in _LEVELS and not items[-1][0].startswith(_NO_INHERIT):
             name = items[-1][0][0] + name  # 市甲局、乙服务局 → 市乙服务局
         items.append((name, offset + a + lead, offset + a + lead + len(raw.strip())))
-    return items or None
+    return items if items or generic else None
 
 
 def _labelled(text: str) -> list[tuple[str, list[tuple[str, int, int]]]]:
@@ -156,7 +162,8 @@ def _verb_note(body: str, offset: int) -> tuple[list[tuple[str, list[tuple[str, 
         units = _units(clause[skip:m.start()], offset + start + skip)
         if units is None:
             return None
-        groups.append((_ROLE_OF_VERB[m.group(0)], units))
+        if units:
+            groups.append((_ROLE_OF_VERB[m.group(0)], units))
     return (groups, lead_first, same_below) if groups else None
 
 
@@ -379,7 +386,7 @@ class _Tasks:
         for role, units in groups:
             for k, (name, a, b) in enumerate(units):
                 head = ctx.add_entity("Unit", name, ctx.mention(sent, a, b, "tasks.unit"))
-                rel = "LEADS" if role == "RESPONSIBLE_FOR" and lead_first and k == 0 and len(units) > 1 else role
+                rel = _relation(role, lead_first and k == 0 and len(units) > 1, _marked(sent.text, a, b))
                 for tail in tails:
                     ctx.add_relation(rel, head, tail, where)
 
@@ -415,11 +422,11 @@ class _Tasks:
                 for j, role in roles.items():
                     if j >= len(row):
                         continue
-                    units = _units(row[j].replace("\n", "、"), 0) or []
-                    for k, (name, _, _) in enumerate(units):
+                    cell = row[j].replace("\n", "、")
+                    units = _units(cell, 0) or []
+                    for k, (name, a, b) in enumerate(units):
                         head = self.ctx.add_entity("Unit", name, mention)
-                        rel = "LEADS" if role == "RESPONSIBLE_FOR" and lead_first and k == 0 and len(units) > 1 \
-                            else role
+                        rel = _relation(role, lead_first and k == 0 and len(units) > 1, _marked(cell, a, b))
                         for tail in tails:
                             self.ctx.add_relation(rel, head, tail, mention)
 
@@ -440,6 +447,16 @@ class _Tasks:
         if 2 <= len(title) <= _MAX_TITLE * 2:
             return [self.ctx.add_entity("Goal", title, mention)]
         return []
+
+
+def _marked(text: str, start: int, end: int) -> bool:
+    """Whether the listed unit at [start, end) carries a lead mark, in its span or just after it."""
+    return bool(_LEAD_MARK.search(text, start, end) or _LEAD_MARK.match(text, end))
+
+
+def _relation(role: str, first_leads: bool, marked: bool) -> str:
+    """A listed unit's relation: LEADS when marked "（牵头）" or first of a list said to be the lead."""
+    return "LEADS" if marked or (first_leads and role == "RESPONSIBLE_FOR") else role
 
 
 def _role_of_header(cell: str) -> str | None:

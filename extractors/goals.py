@@ -29,7 +29,14 @@ def _name(text: str) -> str:
     return name + "”" if name.count("“") > name.count("”") else name
 
 
-_alt = lexicon.alternation
+def _alt(words) -> str:
+    """lexicon.alternation, where a verb ending in 成 is not matched before a resultative_blocked char."""
+    block = f"(?![{_LEX['resultative_blocked']}])"
+    return "|".join(f"{re.escape(w)}{block}" if w.endswith("成") else re.escape(w)
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+_COPULA = re.compile(rf"^(?:{lexicon.alternation(_LEX['object_copulas'])})")
 
 
 _ADV = _alt(_LEX["adverbs"])
@@ -238,6 +245,7 @@ def _sentence_goals(text: str, places: set[str] = frozenset()):
             if not _PREFIX_OK.match(core):
                 continue
             obj = _CUT.sub("", _NEXT_GOAL.sub("", clause[v.end():])).strip()
+            obj = _COPULA.sub("", obj)
             if not _goal_object(obj, places, after_year) or not 2 <= len(obj) <= _MAX_LEN:
                 continue
             kept = "".join(a for a in _split_adverbs(adv.group(0)) if a in _KEEP) if adv else ""

@@ -53,6 +53,7 @@ def extract(ctx) -> None:
     texts = [s.text for s in sents]
     all_bounds = [boundaries(toks) for toks in ctx.tokens]
     hits = [places.national_hits(t, b) for t, b in zip(texts, all_bounds)]
+    hits = [h + places.listed_hits(t, b, h) for t, b, h in zip(texts, all_bounds, hits)]
     counties = places.focus_counties(texts, hits, all_bounds)
     local = places.local_automaton(counties)
     known = {id(a) for c in counties for a in [c, *c.ancestors()]}

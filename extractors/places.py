@@ -62,12 +62,28 @@ def _national() -> ahocorasick.Automaton:
     for d in divisions.china():
         if d.name.endswith(_ZONE_SUFFIXES):  # development zones listed as county-level units are Parks
             continue
-        if _full_ok(d.name, d.short):
+        if d.level in ("province", "city") or _full_ok(d.name, d.short):
             table.setdefault(d.name, []).append((d, False))
         if d.short and _name_like(d.short) and d.short not in _NOT_SHORT:
             table.setdefault(d.short, []).append((d, True))
     for name in divisions.countries() + RULES["world_regions"] + RULES["china_regions"] + RULES["direction_regions"]:
         table.setdefault(name, []).append((None, len(name) <= 2))
+    return _automaton(table)
+
+
+@lru_cache(maxsize=1)
+def _listed_only() -> ahocorasick.Automaton:
+    """Short forms of cities and counties that are also ordinary words (甲封, 乙口): places only as items
+    of a list of places."""
+    table: dict[str, list] = {}
+    for d in divisions.china():
+        if d.level in ("city", "county") and d.short and len(d.short) >= 2 and not _national().exists(d.short) \
+                and d.short not in _NOT_SHORT and d.short not in _SHORT_STOP and not d.name.endswith(_ZONE_SUFFIXES):
+            table.setdefault(d.short, []).append((d, True))
+    return _automaton(table)
+
+
+def _automaton(table: dict) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for name, vals in table.items():
         auto.add_word(name, (name, tuple(vals)))
@@ -75,6 +91,23 @@ def _national() -> ahocorasick.Automaton:
     return auto
 
 
+def listed_hits(text: str, bounds: list[int], hits: list[tuple]) -> list[tuple]:
+    """Hits of the listed-only short forms that stand as an item (nothing glued after them) next to another
+    place across 、 (甲市、乙封、丙市)."""
+    if "、" not in text:
+        return []
+    bset = set(bounds)
+    found = [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in _listed_only().iter(text)
+             if e + 1 in bset and e + 1 - len(name) in bset and text[e + 1:e + 2] in _ITEM_END]
+    if not found:
+        return []
+    ends = {h[1] for h in hits} | {h[1] for h in found}
+    starts = {h[0] for h in hits} | {h[0] for h in found}
+    return [h for h in found if (text[h[0] - 1:h[0]] == "、" and h[0] - 1 in ends)
+            or (text[h[1]:h[1] + 1] == "、" and h[1] + 1 in starts)]
+
+
+_ITEM_END = frozenset(("、", "等", "和", "与", "及", "，", ",", "。", "；", "）", ")", ""))
 _LOCAL: dict[tuple, ahocorasick.Automaton | None] = {}
 
 
@@ -96,11 +129,7 @@ def _build_local(counties: list) -> ahocorasick.Automaton | None:
                 table.setdefault(d.short, []).append((d, True))
     if not table:
         return None
-    auto = ahocorasick.Automaton()
-    for name, vals in table.items():
-        auto.add_word(name, (name, tuple(vals)))
-    auto.make_automaton()
-    return auto
+    return _automaton(table)
 
 
 def is_place_name(name: str) -> bool:

@@ -52,9 +52,17 @@ def heading_part_of(ctx, d: DocIndex, done, known) -> None:
         chains = d.sec_chains.get(sec.section_id)
         if not chains or sec.parent_id is None:
             continue
+        _name_chains(ctx, d, sec, chains, known)
         parent = ctx.parsed.section(sec.parent_id)
         parents = (d.dash_parents(sec.start, parent) if sec.number == DASH else []) or d.section_chains(parent.section_id)[0]
         _link(ctx, [c for c in chains if c not in parents], parents, d.sentence_at(sec.start), "relations.part_of.heading", known, done)
+
+
+def _name_chains(ctx, d: DocIndex, sec, chains, known) -> None:
+    """The chains a section title names are entities even when no chain heads the section above."""
+    m = ctx.mention(d.sentence_at(sec.start), 0, len(d.sentence_at(sec.start).text), "relations.chain.heading")
+    for c in chains:
+        ensure(ctx, "IndustryChain", c, m, known)
 
 
 def _inline_parents(d: DocIndex, head) -> list[str]:

@@ -29,6 +29,7 @@ _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
 _CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
 _LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})")
 _STRONG = frozenset(_LEX["strong_cues"])
+_ADVERB_PREFIX = re.compile(f"^(?:{_alt(_LEX['adverbs'])}){{1,3}}")
 _NUM_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:个|家|名|户|条|座|处|所|万元|亿元|%)")
 _LIST_END = re.compile(_LEX["list_end"])
 _SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
@@ -64,6 +65,10 @@ _PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
 _HEADING_MARK = re.compile(r"^[#\s●■◆▲▶—-]*")
 _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
 _GENERIC_ITEM_MAX = 6
+_PLATFORM_END = re.compile(f"(?:{_alt(_LEX['platform_heads'])})$")
+_PLATFORM_CORE_MIN = 6
+_JOINED = re.compile(r"[和与及在]")
+_SCORE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
 _MARKED = re.compile(r"[\d“”\"A-Za-z]")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile(_MARKED.pattern + r"|[一二三四五六七八九十]期|[\u4e00-\u9fff](?:路|大道|线)")
@@ -71,7 +76,7 @@ _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八�
 
 
 def _clean(piece: str) -> str:
-    s = piece.strip()
+    s = _SCORE.sub("", piece.strip())
     for _ in range(2):
         s = _TRAIL.sub("", s)
     name = clean_name(s)
@@ -144,6 +149,19 @@ def _lead_cue(clause: str, limit: int):
     return m if m and m.start() <= 4 else None
 
 
+def _strong(cue: str) -> bool:
+    """The cue, or the verb after its adverbs (持续实施 → 实施), is a strong cue."""
+    cue = cue.strip()
+    return cue in _STRONG or _ADVERB_PREFIX.sub("", cue) in _STRONG
+
+
+def _named_platform(name: str) -> bool:
+    """After a weak cue (搭建, 升级, 拓展…) only a platform or system with a long specific name is a project
+    (搭建甲乙信息管理服务平台), not a kind of one (搭建服务平台) nor an aspiration (打造甲省重要基地)."""
+    m = _PLATFORM_END.search(name)
+    return bool(m) and m.start() >= _PLATFORM_CORE_MIN and not _CUE.search(name) and not _JOINED.search(name)
+
+
 def _generic_list(items) -> bool:
     """Every item is a short common phrase with no head noun, number or quote (土壤改良、灌溉排水等工程):
     kinds of work, not named projects."""
@@ -185,8 +203,7 @@ def _sentence_projects(sent_text: str, listy: bool):
                         yield name, base + p0, base + p0 + len(piece), "project.list"
             continue
         cue = _lead_cue(clause, len(clause))
-        if cue and cue.group(0) not in _STRONG:
-            continue
+        weak = bool(cue) and not _strong(cue.group(0))
         if base == 0 and not cue and first < 0 and cm.end() < len(sent_text) and sent_text[cm.end()] in ",，:：":
             name = _clean(clause)  # 甲乙路立交桥建设工程,北起…: an item named before its description
             if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and _ok(name, need_suffix=True):
@@ -209,7 +226,7 @@ def _sentence_projects(sent_text: str, listy: bool):
                 p0 += owned.start("name") - 1
                 piece = piece[owned.start("name") - 1:]
             name = _clean(piece)
-            if _ok(name, need_suffix=True):
+            if _ok(name, need_suffix=True) and (not weak or _named_platform(name)):
                 found.append((name, base + p0, base + p0 + len(piece), rule))
         if cue or listy or len(found) >= 2:
             yield from found
@@ -246,7 +263,7 @@ def _heading_projects(text: str, known: frozenset[str]):
     thing with a proper part (——建设甲市乙公园), not a kind of thing (——建设区域创新中心)."""
     at = _HEADING_MARK.match(text).end()
     for name, start, end, rule in _sentence_projects(text[at:], False):
-        if rule == "project.suffix" and (_HEADING_HEAD.search(name) or _proper(name, known)):
+        if rule == "project.suffix" and (_HEADING_HEAD.search(name) or _proper(name, known) or _named_platform(name)):
             yield name, at + start, at + end, rule
 
 

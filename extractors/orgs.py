@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 import ahocorasick
 
 from extractors import places
-from extractors.lexicon import alternation
+from extractors.lexicon import alternation, divisions
 from extractors.spans import (
     CJK,
     Candidate,
@@ -39,12 +40,21 @@ _PROJECT = re.compile(re.escape(RULES["project_cue"]) + r"\d")
 _alt = alternation
 _LEAD_END = re.compile(_alt(RULES["lead_list_cues"]))
 _LEVEL = _alt(RULES["levels"])
-_DEPT = re.compile(rf"(?:{_LEVEL})(?:{_alt(RULES['departments'])})(?:{_alt(RULES['department_heads'])})")
+_DEPT = re.compile(rf"(?:{_LEVEL})(?:{_alt(RULES['departments'])})(?:{_alt(RULES['department_heads'])})"
+                   rf"|(?<![\u4e00-\u9fff])(?:{_alt(RULES['departments'])})厅")  # 厅 is provincial without 省
+
 _PARTY = re.compile(rf"(?:团)?(?:{_LEVEL})委(?:{_alt(RULES['party_departments'])})?")
 _GOV = re.compile(rf"(?:{_LEVEL})(?:{_alt(RULES['government_heads'])})")
+_LEVEL_CHARS = frozenset(lv for lv in RULES["levels"] if len(lv) == 1)
 _CONGRESS = re.compile(r"第[一二三四五六七八九十]+届人民代表大会")
 _OTHER = re.compile(rf"(?:{_alt(RULES['other_heads'])})")
-_STANDALONE = re.compile(_alt(RULES["standalone"]))
+_STANDALONE = re.compile(rf"(?:{_alt(RULES['standalone'])})(?!门)")  # 科技部门 is no ministry
+_PAIRED = frozenset(RULES["paired_standalone"])
+_BRANCH = re.compile(_alt(RULES["branch_heads"]))
+_SUB_UNIT = re.compile(rf"[\u4e00-\u9fff]{{2,6}}?({_alt(RULES['sub_unit_heads'])})")
+_UNIT_NEXT = re.compile(rf"[、,和与及](?:{_GOV.pattern}|{_PARTY.pattern}|{_STANDALONE.pattern})")
+_LEVEL_RX = re.compile(rf"(?:{_LEVEL})")
+_PARK_SUFFIXES = tuple(sorted(lexicon("parks.json")["suffixes"], key=len, reverse=True))
 _NOT_AFTER = tuple(RULES["not_unit_after"])
 _AFTER_PLACE = re.compile(rf"(?:{_alt(RULES['government_heads'])}|{_CONGRESS.pattern}|委(?:{_alt(RULES['party_departments'])})?"
                           rf"|(?:{_alt(RULES['departments'])})(?:{_alt(RULES['department_heads'])}))")
@@ -252,10 +262,36 @@ def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: i
     return not known_word(name) and (len(toks) == 1 or any(len(t) == 1 and CJK.match(t) for t in toks))
 
 
+@lru_cache(maxsize=1)
+def _division_names() -> frozenset[str]:
+    """Full names of China's divisions (甲省, 乙市, 丙区), whatever jieba thinks of their short forms."""
+    return frozenset(d.name for d in divisions.china())
+
+
+def _place_start(text: str, s: int, place_end: dict[int, int]) -> int:
+    """Start of the division names written right before a unit starting at `s` (甲市乙区人民政府): a
+    division found there, or a division's full name ending in the unit's level char (甲省委 as one token)."""
+    while True:
+        if s in place_end:
+            s = place_end[s]
+            continue
+        k = None if text[s:s + 1] not in _LEVEL_CHARS else next(
+            (k for k in range(max(0, s - 5), s - 1) if text[k:s + 1] in _division_names()), None)
+        if k is None:
+            return s
+        s = k
+
+
 def candidates(text: str, bounds: list[int], places: list[Candidate], doc: DocumentNames, i: int) -> list[Candidate]:
     """Enterprise and Unit candidates of sentence `i` of the document `doc` was built from."""
-    out = doc.found[i] + doc.hits(text, bounds)
-    place_end = {}
+    units = _units(text, bounds, places)
+    return doc.found[i] + doc.hits(text, bounds) + [_with_sub_unit(text, bounds, u) for u in units]
+
+
+def _units(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:
+    """Unit candidates: level + department, party and government bodies (a division named before them
+    included), national bodies by name, and bodies ending in an other head (管委会, 领导小组 …)."""
+    out, place_end = [], {}
     for p in places:
         if p.rule == "place.division":
             place_end[p.end] = min(place_end.get(p.end, p.start), p.start)
@@ -264,19 +300,79 @@ def candidates(text: str, bounds: list[int], places: list[Candidate], doc: Docum
             s, e = m.start(), m.end()
             if text.startswith(_NOT_AFTER, e) and rx is _PARTY and e - s <= 2:
                 continue
-            # a place named right before the level prefix belongs to the unit (某市委, 某某区教育局)
+            s = _place_start(text, s, place_end)
             out.append(Candidate(s, e, "Unit", text[s:e], "unit.pattern"))
     for p in places:  # place + government head without a level char (某某区人民政府, 某市委)
         if p.rule != "place.division":
             continue
         m = _AFTER_PLACE.match(text, p.end)
         if m and not (m.group(0) == "委" and text.startswith(_NOT_AFTER, m.end())):
-            out.append(Candidate(p.start, m.end(), "Unit", text[p.start:m.end()], "unit.place"))
-    for m in _STANDALONE.finditer(text):
-        out.append(Candidate(m.start(), m.end(), "Unit", m.group(0), "unit.name"))
+            s = _place_start(text, p.start, place_end)
+            out.append(Candidate(s, m.end(), "Unit", text[s:m.end()], "unit.place"))
+    out += _standalone(text)
+    starts = {p.start for p in places}
     for m in _OTHER.finditer(text):
-        s = walk_left(text, bounds, m.start(), _PARK_STOP, 16)
-        if s < m.start() and re.match(rf"(?:{_LEVEL})", text[s:]) or any(p.start == s for p in places):
-            out.append(Candidate(s, m.end(), "Unit", text[s:m.end()], "unit.other"))
+        s = _other_start(text, bounds, m.start(), starts)
+        if s is None:
+            continue
+        # a body its run opens with is its own unit (市政府办公室|甲乙专班)
+        s = max((u.end for u in out if u.start == s and u.end < m.start() - 1), default=s)
+        out.append(Candidate(s, m.end(), "Unit", text[s:m.end()], "unit.other"))
     return out
 
+
+def _standalone(text: str) -> list[Candidate]:
+    """National bodies by name (a bank's branch included: 甲银行乙市分行); a paired name (中央) only next
+    to another body it is listed with (中央、省委), not as an adjective (中央和省决策, 中央资金)."""
+    out = []
+    for m in _STANDALONE.finditer(text):
+        e = _branch_end(text, m.end())
+        if m.group(0) in _PAIRED and not _UNIT_NEXT.match(text, e):
+            continue
+        out.append(Candidate(m.start(), e, "Unit", text[m.start():e], "unit.name"))
+    return out
+
+
+def _branch_end(text: str, e: int) -> int:
+    """End of a branch named after a bank ending at `e` (甲银行|乙省分行, 甲银行|乙市中心支行营管部), else `e`."""
+    for k in range(e + 2, min(len(text), e + 8)):
+        if places.is_place_name(text[e:k]) or places.is_place_name(text[e:k].rstrip("省市区县")):
+            m = _BRANCH.match(text, k)
+            if m:
+                return m.end()
+    return e
+
+
+def _other_start(text: str, bounds: list[int], head: int, place_starts: set[int]) -> int | None:
+    """Start of a body ending in an other head at `head`: the name run before it opens with a level char
+    or a place (市甲乙领导小组, 某某区管委会) or ends in a park's suffix (某某高新区管委会); a level char
+    standing as a token of its own reaches across conjunctions and nouns (区招商引资工作领导小组)."""
+    park = next((p for p in _PARK_SUFFIXES if text.endswith(p, 0, head)), "")
+    if park:
+        s = walk_left(text, bounds, head - len(park), _PARK_STOP, 16 - len(park))
+        if s < head - len(park):
+            return s
+    s = walk_left(text, bounds, head, _PARK_STOP, 16)
+    if s < head and (_LEVEL_RX.match(text, s) or s in place_starts):
+        return s
+    i = bisect_left(bounds, s)
+    while i > 0 and head - bounds[i - 1] <= 16:
+        tok = text[bounds[i - 1]:bounds[i]]
+        if not CJK.match(tok) or pos_of(tok) == "v":
+            return None
+        if tok in _LEVEL_CHARS:
+            return bounds[i - 1]
+        i -= 1
+    return None
+
+
+def _with_sub_unit(text: str, bounds: list[int], u: Candidate) -> Candidate:
+    """A unit followed by a few name characters and a department head that close a list item is that
+    department of it (省政府甲乙委员会, 省军区甲乙建设局)."""
+    m = _SUB_UNIT.match(text, u.end)
+    if m is None or m.end() not in bounds or (m.end() < len(text) and CJK.match(text[m.end()])):
+        return u
+    last = text[bounds[bisect_left(bounds, m.end()) - 1]:m.end()]  # 建设局, 委员会; not 格局, 布局
+    if last != m.group(1) and known_word(last) and pos_of(last) != "nt":
+        return u
+    return Candidate(u.start, m.end(), "Unit", text[u.start:m.end()], u.rule)

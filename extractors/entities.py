@@ -90,8 +90,8 @@ def extract(ctx) -> None:
 
 def _place_hierarchy(ctx, sent, divs) -> None:
     """PART_OF from a division to its parent division written just before it: 甲省乙市, 甲镇的A、B和C,
-    甲省（乙市）; places inside a park's name (甲省乙市某园区) are not counted. A parent named elsewhere in the sentence is no claim of containment (measured: such
-    pairs, e.g. 甲省 … 乙市, are almost never meant as containment)."""
+    甲省（乙市）; places inside a park's name (甲省乙市某园区) are not counted. A parent named elsewhere in
+    the sentence is no claim of containment (measured: such pairs, 甲省 … 乙市, almost never mean it)."""
     named: dict[int, list] = {}
     for c, d in divs:
         named.setdefault(id(d), []).append(c)

@@ -91,6 +91,9 @@ def _automaton(table: dict) -> ahocorasick.Automaton:
     return auto
 
 
+_ITEM_END = frozenset(("、", "等", "和", "与", "及", "，", ",", "。", "；", "）", ")", ""))  # what may end an item
+
+
 def listed_hits(text: str, bounds: list[int], hits: list[tuple]) -> list[tuple]:
     """Hits of the listed-only short forms that stand as an item (nothing glued after them) next to another
     place across 、 (甲市、乙封、丙市)."""
@@ -107,7 +110,6 @@ def listed_hits(text: str, bounds: list[int], hits: list[tuple]) -> list[tuple]:
             or (text[h[1]:h[1] + 1] == "、" and h[1] + 1 in starts)]
 
 
-_ITEM_END = frozenset(("、", "等", "和", "与", "及", "，", ",", "。", "；", "）", ")", ""))
 _LOCAL: dict[tuple, ahocorasick.Automaton | None] = {}
 
 

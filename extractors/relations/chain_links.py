@@ -60,7 +60,8 @@ def heading_part_of(ctx, d: DocIndex, done, known) -> None:
 
 def _name_chains(ctx, d: DocIndex, sec, chains, known) -> None:
     """The chains a section title names are entities even when no chain heads the section above."""
-    m = ctx.mention(d.sentence_at(sec.start), 0, len(d.sentence_at(sec.start).text), "relations.chain.heading")
+    heading = d.sentence_at(sec.start)
+    m = ctx.mention(heading, 0, len(heading.text), "relations.chain.heading")
     for c in chains:
         ensure(ctx, "IndustryChain", c, m, known)
 

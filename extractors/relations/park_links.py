@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from extractors.facts import Ref
-from extractors.lexicon import alternation
+from extractors.lexicon import alternation, load
 from extractors.relations.doc import DocIndex, relate
-from extractors.spans import lexicon
 
-RULES = lexicon("park_links.json")
+RULES = load("park_links.json")
 _SUBPARK = re.compile(rf"(?:{alternation(RULES['subpark_ends'])})$")
 _CUES = alternation(RULES["member_cues"])
 _PARK_LIST = re.compile(rf"\s*(?:[(（][^)）]*[)）])?(?:主要)?(?:{_CUES})")

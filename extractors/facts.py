@@ -46,7 +46,7 @@ class Target:
     cumulative: bool = False
 
     @property
-    def ref(self) -> "Ref":
+    def ref(self) -> Ref:
         return Ref("Target", self.indicator, self.year)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import gc
 
-from extractors import entities, goals, projects, relations, supports, tasks, targets
+from extractors import entities, goals, projects, relations, supports, targets, tasks
 from extractors.context import Context
 from extractors.facts import Facts
 from extractors.segment import segment

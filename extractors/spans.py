@@ -46,7 +46,7 @@ def token_index(tokens: list[str]) -> dict[int, int]:
 def _tags() -> dict[str, str]:
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     text = Path(path).read_text(encoding="utf-8")
-    return dict(re.findall(r"^(\S{1,6}) \d+ (nrt|nrfg|ns|nr|nt|nz|ng|n|vn|v|p|c|d|r|u|m|q|vd|ad|a|f|j)\r?$", text, re.M))
+    return dict(re.findall(r"^(\S{1,6}) \d+ (nrt|nrfg|ns|nr|nt|nz|ng|n|vn|v|p|c|d|r|u|m|q|vd|ad|a|f|j)\r?$", text, re.MULTILINE))
 
 
 _PROPER = ("ns", "nr", "nt", "nz")

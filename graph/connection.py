@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, Self, TypeVar
 
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable, SessionExpired
@@ -23,7 +24,7 @@ class Graph:
     def __init__(self, driver, database: str | None, dialect: Dialect, info: server.ServerInfo | None = None):
         self.driver, self.database, self.dialect, self.info = driver, database, dialect, info
 
-    def __enter__(self) -> "Graph":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

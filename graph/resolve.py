@@ -13,9 +13,9 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -129,7 +129,7 @@ class Resolver:
         for k, members in groups.items():
             if k in parent:
                 merged[find(k)] |= members
-        for root_key, members in merged.items():
+        for members in merged.values():
             name = min(members, key=lambda n: (-counts[n], len(n), n))
             for n in members:
                 mapping[n] = name

@@ -6,7 +6,7 @@ import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -24,11 +24,11 @@ out = Console()
 err = Console(stderr=True)
 ROOT = Path(__file__).resolve().parents[1]
 
-Uri = Annotated[Optional[str], typer.Option("--uri", help="Bolt URI of a Neo4j 5 server (else NEO4J_URI, else "
-                                                          "the local server).")]
-User = Annotated[Optional[str], typer.Option("--user", help="User name (else NEO4J_USERNAME).")]
+Uri = Annotated[str | None, typer.Option("--uri", help="Bolt URI of a Neo4j 5 server (else NEO4J_URI, else "
+                                                      "the local server).")]
+User = Annotated[str | None, typer.Option("--user", help="User name (else NEO4J_USERNAME).")]
 AskPassword = Annotated[bool, typer.Option("--password", help="Prompt for the password (else NEO4J_PASSWORD).")]
-Database = Annotated[Optional[str], typer.Option("--database", help="Database name (else NEO4J_DATABASE).")]
+Database = Annotated[str | None, typer.Option("--database", help="Database name (else NEO4J_DATABASE).")]
 
 
 def _fail(message: str) -> None:
@@ -83,7 +83,7 @@ def _print_counts(stats: dict, title: str) -> None:
 
 
 @app.command("run")
-def run_cmd(paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories (default corpus/).")] = None,
+def run_cmd(paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories (default corpus/).")] = None,
             uri: Uri = None, user: User = None, password: AskPassword = False, database: Database = None,
             output: Annotated[Path, typer.Option("--out", help="Where exports go.")] = Path("out")) -> None:
     """Ingest documents: read, extract, load into the graph, export to out/, print a summary."""
@@ -162,8 +162,8 @@ def _params(pairs: list[str] | None) -> dict:
 
 
 @app.command("query")
-def query_cmd(name: Annotated[Optional[str], typer.Argument(help="A query of queries/ (omit to list them).")] = None,
-              param: Annotated[Optional[list[str]], typer.Option("--param", help="k=v, repeatable.")] = None,
+def query_cmd(name: Annotated[str | None, typer.Argument(help="A query of queries/ (omit to list them).")] = None,
+              param: Annotated[list[str] | None, typer.Option("--param", help="k=v, repeatable.")] = None,
               fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
               uri: Uri = None, user: User = None, password: AskPassword = False, database: Database = None) -> None:
     """Run a named query of queries/ with parameters."""
@@ -186,14 +186,12 @@ def query_cmd(name: Annotated[Optional[str], typer.Argument(help="A query of que
 
 @app.command("cypher")
 def cypher_cmd(statement: Annotated[str, typer.Argument(help="A Cypher statement.")],
-               param: Annotated[Optional[list[str]], typer.Option("--param", help="k=v, repeatable.")] = None,
+               param: Annotated[list[str] | None, typer.Option("--param", help="k=v, repeatable.")] = None,
                write: Annotated[bool, typer.Option("--write", help="Allow write clauses.")] = False,
                fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
                uri: Uri = None, user: User = None, password: AskPassword = False, database: Database = None) -> None:
     """Run one Cypher statement; read-only unless --write."""
-    from graph.queries import format_rows, run_cypher
-
-    from graph.queries import WriteRefused
+    from graph.queries import WriteRefused, format_rows, run_cypher
 
     params = _params(param)
     with _graph(uri, user, password, database) as g:
@@ -207,7 +205,7 @@ def cypher_cmd(statement: Annotated[str, typer.Argument(help="A Cypher statement
 @app.command("export")
 def export_cmd(fmt: Annotated[str, typer.Option("--format", help="graphml, csv, cypher or html.")],
                output: Annotated[Path, typer.Option("--output", help="File (or directory for csv).")],
-               query: Annotated[Optional[str], typer.Option("--query", help="html: the named query whose subgraph to show.")] = None,
+               query: Annotated[str | None, typer.Option("--query", help="html: the named query whose subgraph to show.")] = None,
                uri: Uri = None, user: User = None, password: AskPassword = False, database: Database = None) -> None:
     """Export the graph: GraphML, neo4j-admin CSV, an idempotent Cypher script, or an offline HTML view."""
     from graph.export import export

@@ -7,7 +7,7 @@ from pathlib import Path
 from pipeline.model import Document
 
 MAX_BYTES = 200 * 1024 * 1024  # larger files are refused
-_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
+_CONTROL = set(range(9)) | {11, 12} | set(range(14, 32)) | {127}
 
 
 class LoadError(Exception):

@@ -45,7 +45,7 @@ def _heading(line: str) -> tuple[str, str, str, int] | None:
         lead = len(rest) - len(rest.lstrip(" 、.．"))
         rest = rest[lead:]
         if style in _RANK or style == "box":
-            if len(rest) > 60 or _TITLE_END.search(rest[:-1] if rest.endswith("。") else rest):
+            if len(rest) > 60 or _TITLE_END.search(rest.removesuffix("。")):
                 return None
             return style, kind, m.group(0), m.end() + lead + len(rest)
         if style == "md":

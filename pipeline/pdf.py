@@ -7,6 +7,7 @@ marks where each table stood, so that clean can place the Table in the cleaned t
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -103,7 +104,7 @@ def _reading_order(tp, raw: str) -> str:
             left, bottom, _, _ = tp.get_charbox(pos + lead)
             placed.append((bottom, left, pos + lead, line.strip()))
         pos += len(line) + 2
-    if all(a[0] >= b[0] - LINE_TOLERANCE for a, b in zip(placed, placed[1:])):
+    if all(a[0] >= b[0] - LINE_TOLERANCE for a, b in itertools.pairwise(placed)):
         return raw
     placed.sort(key=lambda p: -p[0])
     rows: list[list[tuple[float, float, int, str]]] = []
@@ -118,7 +119,7 @@ def _reading_order(tp, raw: str) -> str:
     for row in rows:
         row.sort(key=lambda p: p[1])
         text = row[0][3]
-        for prev, p in zip(row, row[1:]):
+        for prev, p in itertools.pairwise(row):
             right = tp.get_charbox(prev[2] + len(prev[3]) - 1)[2]
             text += (" " if p[1] - right > SPACE_GAP else "") + p[3]
         out.append(text)

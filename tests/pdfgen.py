@@ -234,10 +234,11 @@ def write_encrypted_pdf(path: str | Path) -> Path:
 
 def write_image_only_pdf(path: str | Path) -> Path:
     """A 'scanned' PDF: one page holding only an image, no text layer."""
-    from reportlab.lib.utils import ImageReader
     import io
     import struct
     import zlib
+
+    from reportlab.lib.utils import ImageReader
 
     def png(wd, ht):
         raw = b"".join(b"\x00" + bytes([(x * 7 + y * 3) % 256 for x in range(wd)]) for y in range(ht))
@@ -245,7 +246,7 @@ def write_image_only_pdf(path: str | Path) -> Path:
         return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", wd, ht, 8, 0, 0, 0, 0))
                 + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
-    c, (wd, ht) = _canvas(path)
+    c, (_wd, _ht) = _canvas(path)
     c.drawImage(ImageReader(io.BytesIO(png(200, 100))), 50, 400, 400, 200)
     c.save()
     return Path(path)

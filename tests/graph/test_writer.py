@@ -133,7 +133,7 @@ def test_values_are_parameters_not_cypher(graph):
 
 def test_new_rules_extract_an_unchanged_document_again(graph, monkeypatch):
     """A document written by other rules (an older plankg) is replaced, giving the graph of a clean load."""
-    import graph.writer as writer
+    from graph import writer
 
     drop(graph)
     parsed, facts = doc_a()

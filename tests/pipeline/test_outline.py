@@ -8,7 +8,7 @@ def test_run_on_item_title_is_the_phrase_before_the_first_full_stop():
     items = [(s.number, s.title, s.level) for s in p.sections[1:]]
     assert items == [("一、", "全力争创综合性国家科学中心", 1), ("(一)", "高标准建设齐鲁科学城", 2),
                      ("(二)", "构建大科学装置群", 2), ("二、", "提升创新能力", 1), ("(三)", "引导研发投入", 2)]
-    body = [s for s in p.sentences if "依托大走廊" in s.text][0]
+    body = next(s for s in p.sentences if "依托大走廊" in s.text)
     assert not body.is_heading and p.section(body.section_id).title == "高标准建设齐鲁科学城"
     heads = [s.text for s in p.sentences if s.is_heading]
     assert "(一)高标准建设齐鲁科学城。" in heads

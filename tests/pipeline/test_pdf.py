@@ -1,4 +1,5 @@
 """Born-digital PDFs from tests/pdfgen.py, and bad input."""
+import itertools
 import unicodedata
 
 import pytest
@@ -15,7 +16,7 @@ def plan(tmp_path_factory):
 
 def test_outline_and_pages(plan):
     for page, line in pdfgen.PLAN["headings"]:
-        number, title = line.split(" ") if " " in line else (line[:2], line[2:])
+        _number, title = line.split(" ") if " " in line else (line[:2], line[2:])
         sec = next(s for s in plan.sections if s.title == (title if " " in line else line[2:]))
         sent = next(s for s in plan.sentences if s.start == sec.start)
         assert sent.is_heading and sent.page == page, line
@@ -96,7 +97,7 @@ def _pdfium_lines(path):
     got = read_pdf(path.read_bytes())
     bounds = list(got.page_starts) + [len(got.text) + 1]
     return [[l.replace(" ", "") for l in got.text[a:b - 1].split("\n") if l.strip()]
-            for a, b in zip(bounds, bounds[1:])]
+            for a, b in itertools.pairwise(bounds)]
 
 
 def test_text_drawn_out_of_order_reads_top_to_bottom(tmp_path):

@@ -8,15 +8,18 @@ A project supports
   goals the innermost section with any states in its opening sentences (see lexicon/supports.json); a
   专栏 box sums up its section, so the item heading it is printed under is passed over;
   a project named where projects SERVE an industry chain (in a section laid out by chains) is not governed
-  by a chapter-wide goal; named again elsewhere, it is.
+  by a chapter-wide goal; named again elsewhere, it is;
+- a project named in a task heading (●实施甲行动，构建乙) also supports the goal of the document's opening line.
+A project the clause draws on as a means (依托/借助/对接甲平台) supports nothing there.
 Runs last: it reads the Project and Goal entities the other extractors found.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
-from extractors.goals import nominal_object, strong_object
 from extractors import lexicon
+from extractors.goals import nominal_object, strong_object
 
 _LEX = lexicon.load("supports.json")
 _SCOPE_BULLETS = tuple(_LEX["scope_bullets"])
@@ -25,6 +28,8 @@ _HEADING_LEVELS = _LEX["heading_levels"]
 _LEAD_GOALS = _LEX["lead_goals"]
 _HEADING_KINDS = set(_LEX["heading_kinds"])
 _BROAD_KINDS = set(_LEX["broad_heading_kinds"])
+_MEANS = re.compile("(?:" + "|".join(_LEX["means_cues"]) + ")(?!、)(?!.*(?:" + "|".join(_LEX["action_cues"]) + "))[^"
+                    + _LEX["clause_breaks"] + "]*$")
 
 
 def extract(ctx) -> None:
@@ -55,15 +60,25 @@ def extract(ctx) -> None:
     for p in [e for e in ctx.facts.entities if e.label == "Project"]:
         i = _index(starts, p.mention.start)
         sent = sents[i]
+        if _means(sent.text, p.mention.start - sent.start):
+            continue
         tails = [g for g in goals_by_sent.get(i, ()) if not _inside(p, g)]
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, sent.section_id in serving)
+        if sent.is_heading:  # a task heading's project serves what the document as a whole sets out to do
+            tails += lead_goals.get(parsed.sections[0].section_id, [])[:_LEAD_GOALS]
         for g in tails:
             g = _named(by_object, nominal.get(g.name), chapter[sent.section_id]) or g  # 推进X建设 is 建设X
             key = (p.name, g.name)
             if key not in seen and not _builds(g, p.name):
                 seen.add(key)
                 ctx.add_relation("SUPPORTS", _ref(p), _ref(g), p.mention)
+
+
+def _means(text: str, at: int) -> bool:
+    """Is the project at `at` named as a means the clause draws on (依托甲平台, 积极对接乙铁路), not as a project
+    carried out? The cue must take an object (集约利用、乙工程 is a list) and no action verb follow it."""
+    return _MEANS.search(text, 0, at + 1) is not None
 
 
 def _inside(project, goal) -> bool:

@@ -10,6 +10,8 @@ A project supports
   a project named where projects SERVE an industry chain (in a section laid out by chains) is not governed
   by a chapter-wide goal; named again elsewhere, it is;
 - a project named in a task heading (●实施甲行动，构建乙) also supports the goal of the document's opening line.
+A goal restated with the verb and quoted term of a goal an enclosing section opens with is that goal, and a
+labelled list after a semicolon (；“四横”：甲路) goes on with the sentence before.
 A project the clause draws on as a means (依托/借助/对接甲平台) supports nothing there.
 Runs last: it reads the Project and Goal entities the other extractors found.
 """
@@ -28,8 +30,12 @@ _HEADING_LEVELS = _LEX["heading_levels"]
 _LEAD_GOALS = _LEX["lead_goals"]
 _HEADING_KINDS = set(_LEX["heading_kinds"])
 _BROAD_KINDS = set(_LEX["broad_heading_kinds"])
-_MEANS = re.compile("(?:" + "|".join(_LEX["means_cues"]) + ")(?!、)(?!.*(?:" + "|".join(_LEX["action_cues"]) + "))[^"
-                    + _LEX["clause_breaks"] + "]*$")
+_SEMICOLONS = tuple(_LEX["semicolons"])
+_QUOTED = re.compile(_LEX["quoted_term"])
+_VERB_CHARS = _LEX["verb_chars"]
+_BREAKS = _LEX["clause_breaks"]
+_LABELLED = re.compile(f"[^{_BREAKS}]{{1,{_LEX['list_label_chars']}}}[:：]")
+_MEANS = re.compile(f"(?:{'|'.join(_LEX['means_cues'])})(?!、)(?!.*(?:{'|'.join(_LEX['action_cues'])}))[^{_BREAKS}]*$")
 
 
 def extract(ctx) -> None:
@@ -55,6 +61,7 @@ def extract(ctx) -> None:
     heading_goal = _heading_goals(parsed, sents, goals_by_sent, by_object, chapter)
     lead_goals = _lead_goals(parsed, sents, goals_by_sent)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
+    carried = _carried(sents, goals_by_sent)
     serving = {sents[_index(starts, r.mention.start)].section_id for r in ctx.facts.relations if r.type == "SERVES"}
     seen: set = set()
     for p in [e for e in ctx.facts.entities if e.label == "Project"]:
@@ -62,7 +69,8 @@ def extract(ctx) -> None:
         sent = sents[i]
         if _means(sent.text, p.mention.start - sent.start):
             continue
-        tails = [g for g in goals_by_sent.get(i, ()) if not _inside(p, g)]
+        tails = [g for g in goals_by_sent.get(i, ()) if not _inside(p, g)] + carried.get(i, [])
+        tails = _restated(tails, parsed.ancestors(sent.section_id), heading_goal, lead_goals)
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, sent.section_id in serving)
         if sent.is_heading:  # a task heading's project serves what the document as a whole sets out to do
@@ -73,6 +81,34 @@ def extract(ctx) -> None:
             if key not in seen and not _builds(g, p.name):
                 seen.add(key)
                 ctx.add_relation("SUPPORTS", _ref(p), _ref(g), p.mention)
+
+
+def _carried(sents, goals_by_sent) -> dict[int, list]:
+    """Sentence index → the goals of the sentences before it that it continues: after a semicolon a list
+    labelled by a short term and a colon goes on with the sentence before (构建甲网络，“四纵”：乙路；“四横”：丙路)."""
+    out: dict[int, list] = {}
+    for i in range(1, len(sents)):
+        prev, s = sents[i - 1], sents[i]
+        if prev.text.endswith(_SEMICOLONS) and _LABELLED.match(s.text) and prev.section_id == s.section_id:
+            out[i] = goals_by_sent.get(i - 1, []) + out.get(i - 1, [])
+    return out
+
+
+def _restated(goals: list, path: list, heading_goal: dict, lead_goals: dict) -> list:
+    """The goals with one restated by the same verb and quoted term as a goal an enclosing section opens
+    with (构建“甲”交通网络 restates 构建“甲”大交通网络体系) replaced by that goal."""
+    outer = {}
+    for sec in reversed(path):
+        for g in heading_goal.get(sec.section_id, []) + lead_goals.get(sec.section_id, []):
+            outer.setdefault(_quoted_key(g.name), g)
+    outer.pop(None, None)
+    return [outer.get(_quoted_key(g.name), g) for g in goals]
+
+
+def _quoted_key(name: str):
+    """(verb, quoted terms) of a goal naming a quoted term, else None."""
+    terms = _QUOTED.findall(name)
+    return (name[:_VERB_CHARS], *terms) if terms else None
 
 
 def _means(text: str, at: int) -> bool:

@@ -59,7 +59,7 @@ def extract(ctx) -> None:
             else:
                 nominal[e.name] = nominal_object(e.name)
     heading_goal = _heading_goals(parsed, sents, goals_by_sent, by_object, chapter)
-    lead_goals = _lead_goals(parsed, sents, goals_by_sent)
+    lead_goals = _previews_dropped(parsed, _lead_goals(parsed, sents, goals_by_sent), heading_goal)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
     carried = _carried(sents, goals_by_sent)
     serving = {sents[_index(starts, r.mention.start)].section_id for r in ctx.facts.relations if r.type == "SERVES"}
@@ -186,6 +186,15 @@ def _lead_goals(parsed, sents, goals_by_sent) -> dict[str, list]:
             count[s.section_id] = n + 1
             out.setdefault(s.section_id, []).extend(g for g in goals_by_sent.get(i, ()) if g.mention.rule == "goal.sentence")
     return out
+
+
+def _previews_dropped(parsed, lead_goals: dict, heading_goal: dict) -> dict[str, list]:
+    """The lead goals without those that preview a subsection: a chapter opening with 提升甲，打造乙高地 sums up
+    its sections, and 打造乙高地 governs only the section it heads."""
+    heads: dict[str, set] = {}
+    for sec in parsed.sections:
+        heads.setdefault(sec.parent_id, set()).update(g.name for g in heading_goal.get(sec.section_id, ()))
+    return {sid: [g for g in goals if g.name not in heads.get(sid, ())] for sid, goals in lead_goals.items()}
 
 
 def _bullet_scopes(parsed, sents, goals_by_sent) -> dict[int, list]:

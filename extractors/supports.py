@@ -1,7 +1,8 @@
 """SUPPORTS: Project → Goal, a project listed to achieve a goal.
 
 A project supports
-- every Goal stated in its own sentence (实施X工程，建设Y体系 / 以建设Y为引领，推进X建设);
+- every Goal stated in its own sentence (实施X工程，建设Y体系 / 以建设Y为引领，推进X建设), unless a goal
+  of the sentence names the project itself (推进X建设，建设Y中心);
 - the goal that governs the text it stands in: the innermost goal bullet line (● / ■) above it in the
   same section, and the goals its own section states in its opening sentence when its heading is not a
   Goal, else the innermost section whose heading is a Goal, or, when no heading on the path is one, the
@@ -69,7 +70,8 @@ def extract(ctx) -> None:
         sent = sents[i]
         if _means(sent.text, p.mention.start - sent.start):
             continue
-        tails = [g for g in goals_by_sent.get(i, ()) if not _inside(p, g)] + carried.get(i, [])
+        own = goals_by_sent.get(i, [])
+        tails = [] if any(_inside(p, g) for g in own) else own + carried.get(i, [])
         tails = _restated(tails, parsed.ancestors(sent.section_id), heading_goal, lead_goals)
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, sent.section_id in serving)
@@ -118,7 +120,8 @@ def _means(text: str, at: int) -> bool:
 
 
 def _inside(project, goal) -> bool:
-    """Is the project named within the goal phrase (建设甲区、乙区: 乙区 is built, it does not support)?"""
+    """Is the project named within the goal phrase (推进甲中心建设，争取建设乙中心: 甲中心 is what the first goal
+    builds, a positioning like the second, and supports neither)?"""
     return goal.mention.start <= project.mention.start < goal.mention.end
 
 

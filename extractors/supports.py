@@ -1,22 +1,28 @@
 """SUPPORTS: Project → Goal, a project listed to achieve a goal.
 
 A project supports
-- every Goal stated in its own sentence (实施X工程，建设Y体系 / 以建设Y为引领，推进X建设);
+- every Goal stated in its own sentence (实施X工程，建设Y体系 / 以建设Y为引领，推进X建设), unless a goal
+  of the sentence names the project itself (推进X建设，建设Y中心);
 - the goal that governs the text it stands in: the innermost goal bullet line (● / ■) above it in the
   same section, and the goals its own section states in its opening sentence when its heading is not a
   Goal, else the innermost section whose heading is a Goal, or, when no heading on the path is one, the
   goals the innermost section with any states in its opening sentences (see lexicon/supports.json); a
   专栏 box sums up its section, so the item heading it is printed under is passed over;
   a project named where projects SERVE an industry chain (in a section laid out by chains) is not governed
-  by a chapter-wide goal; named again elsewhere, it is.
+  by a chapter-wide goal; named again elsewhere, it is;
+- a project named in a task heading (●实施甲行动，构建乙) also supports the goal of the document's opening line.
+A goal restated with the verb and quoted term of a goal an enclosing section opens with is that goal, and a
+labelled list after a semicolon (；“四横”：甲路) goes on with the sentence before.
+A project the clause draws on as a means (依托/借助/对接甲平台) supports nothing there.
 Runs last: it reads the Project and Goal entities the other extractors found.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
-from extractors.goals import nominal_object, strong_object
 from extractors import lexicon
+from extractors.goals import nominal_object, strong_object
 
 _LEX = lexicon.load("supports.json")
 _SCOPE_BULLETS = tuple(_LEX["scope_bullets"])
@@ -25,6 +31,12 @@ _HEADING_LEVELS = _LEX["heading_levels"]
 _LEAD_GOALS = _LEX["lead_goals"]
 _HEADING_KINDS = set(_LEX["heading_kinds"])
 _BROAD_KINDS = set(_LEX["broad_heading_kinds"])
+_SEMICOLONS = tuple(_LEX["semicolons"])
+_QUOTED = re.compile(_LEX["quoted_term"])
+_VERB_CHARS = _LEX["verb_chars"]
+_BREAKS = _LEX["clause_breaks"]
+_LABELLED = re.compile(f"[^{_BREAKS}]{{1,{_LEX['list_label_chars']}}}[:：]")
+_MEANS = re.compile(f"(?:{'|'.join(_LEX['means_cues'])})(?!、)(?!.*(?:{'|'.join(_LEX['action_cues'])}))[^{_BREAKS}]*$")
 
 
 def extract(ctx) -> None:
@@ -48,16 +60,23 @@ def extract(ctx) -> None:
             else:
                 nominal[e.name] = nominal_object(e.name)
     heading_goal = _heading_goals(parsed, sents, goals_by_sent, by_object, chapter)
-    lead_goals = _lead_goals(parsed, sents, goals_by_sent)
+    lead_goals = _previews_dropped(parsed, _lead_goals(parsed, sents, goals_by_sent), heading_goal)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
+    carried = _carried(sents, goals_by_sent)
     serving = {sents[_index(starts, r.mention.start)].section_id for r in ctx.facts.relations if r.type == "SERVES"}
     seen: set = set()
     for p in [e for e in ctx.facts.entities if e.label == "Project"]:
         i = _index(starts, p.mention.start)
         sent = sents[i]
-        tails = [g for g in goals_by_sent.get(i, ()) if not _inside(p, g)]
+        if _means(sent.text, p.mention.start - sent.start):
+            continue
+        own = goals_by_sent.get(i, [])
+        tails = [] if any(_inside(p, g) for g in own) else own + carried.get(i, [])
+        tails = _restated(tails, parsed.ancestors(sent.section_id), heading_goal, lead_goals)
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, sent.section_id in serving)
+        if sent.is_heading:  # a task heading's project serves what the document as a whole sets out to do
+            tails += lead_goals.get(parsed.sections[0].section_id, [])[:_LEAD_GOALS]
         for g in tails:
             g = _named(by_object, nominal.get(g.name), chapter[sent.section_id]) or g  # 推进X建设 is 建设X
             key = (p.name, g.name)
@@ -66,8 +85,43 @@ def extract(ctx) -> None:
                 ctx.add_relation("SUPPORTS", _ref(p), _ref(g), p.mention)
 
 
+def _carried(sents, goals_by_sent) -> dict[int, list]:
+    """Sentence index → the goals of the sentences before it that it continues: after a semicolon a list
+    labelled by a short term and a colon goes on with the sentence before (构建甲网络，“四纵”：乙路；“四横”：丙路)."""
+    out: dict[int, list] = {}
+    for i in range(1, len(sents)):
+        prev, s = sents[i - 1], sents[i]
+        if prev.text.endswith(_SEMICOLONS) and _LABELLED.match(s.text) and prev.section_id == s.section_id:
+            out[i] = goals_by_sent.get(i - 1, []) + out.get(i - 1, [])
+    return out
+
+
+def _restated(goals: list, path: list, heading_goal: dict, lead_goals: dict) -> list:
+    """The goals with one restated by the same verb and quoted term as a goal an enclosing section opens
+    with (构建“甲”交通网络 restates 构建“甲”大交通网络体系) replaced by that goal."""
+    outer = {}
+    for sec in reversed(path):
+        for g in heading_goal.get(sec.section_id, []) + lead_goals.get(sec.section_id, []):
+            outer.setdefault(_quoted_key(g.name), g)
+    outer.pop(None, None)
+    return [outer.get(_quoted_key(g.name), g) for g in goals]
+
+
+def _quoted_key(name: str):
+    """(verb, quoted terms) of a goal naming a quoted term, else None."""
+    terms = _QUOTED.findall(name)
+    return (name[:_VERB_CHARS], *terms) if terms else None
+
+
+def _means(text: str, at: int) -> bool:
+    """Is the project at `at` named as a means the clause draws on (依托甲平台, 积极对接乙铁路), not as a project
+    carried out? The cue must take an object (集约利用、乙工程 is a list) and no action verb follow it."""
+    return _MEANS.search(text, 0, at + 1) is not None
+
+
 def _inside(project, goal) -> bool:
-    """Is the project named within the goal phrase (建设甲区、乙区: 乙区 is built, it does not support)?"""
+    """Is the project named within the goal phrase (推进甲中心建设，争取建设乙中心: 甲中心 is what the first goal
+    builds, a positioning like the second, and supports neither)?"""
     return goal.mention.start <= project.mention.start < goal.mention.end
 
 
@@ -135,6 +189,15 @@ def _lead_goals(parsed, sents, goals_by_sent) -> dict[str, list]:
             count[s.section_id] = n + 1
             out.setdefault(s.section_id, []).extend(g for g in goals_by_sent.get(i, ()) if g.mention.rule == "goal.sentence")
     return out
+
+
+def _previews_dropped(parsed, lead_goals: dict, heading_goal: dict) -> dict[str, list]:
+    """The lead goals without those that preview a subsection: a chapter opening with 提升甲，打造乙高地 sums up
+    its sections, and 打造乙高地 governs only the section it heads."""
+    heads: dict[str, set] = {}
+    for sec in parsed.sections:
+        heads.setdefault(sec.parent_id, set()).update(g.name for g in heading_goal.get(sec.section_id, ()))
+    return {sid: [g for g in goals if g.name not in heads.get(sid, ())] for sid, goals in lead_goals.items()}
 
 
 def _bullet_scopes(parsed, sents, goals_by_sent) -> dict[int, list]:

@@ -76,3 +76,11 @@ def test_goal_that_builds_the_project_is_not_supported_by_it():
     text = "（二）建设甲物流枢纽基地。\n实施乙物流园区项目。\n"
     got = link(text, ["甲物流枢纽基地", "乙物流园区项目"])
     assert got == {("乙物流园区项目", "建设甲物流枢纽基地")}
+
+
+def test_means_cue_needs_an_object_and_no_action_verb_after_it():
+    text = "（一）推进流域生态建设\n加快实施甲河治理、水资源节约集约利用、乙灌区工程等项目。\n依托丙平台建设丁中心。\n"
+    got = link(text, ["乙灌区工程", "丙平台", "丁中心"])
+    assert ("乙灌区工程", "推进流域生态建设") in got
+    assert ("丁中心", "推进流域生态建设") in got
+    assert ("丙平台", "推进流域生态建设") not in got

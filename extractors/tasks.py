@@ -73,17 +73,30 @@ _INCENTIVE = re.compile("|".join(_LEX["incentive_clauses"]))
 _MEASURES_SHARE = _LEX["measures_share"]
 _MEASURES_MIN = _LEX["measures_min_items"]
 _BUILD_BEFORE = re.compile(rf"(?:{_alt(_LEX['park_build_verbs'])})$")
-_OBJ_HEADS = _alt(_LEX["object_heads"])
-_OBJ_CUED = re.compile(rf"(?:{_alt(_LEX['object_cues'])})(?P<n>[^,，;；。:：“”\"()（）]{{2,40}}?(?:{_OBJ_HEADS}))"
-                       r"(?=$|[,，;；。、和及与等(（]|建设|的)")
-_OBJ_HEAD_END = re.compile(rf"(?:{_OBJ_HEADS})$")
+_OBJ_NAME = r"[^,，;；。:：“”\"()（）]{2,40}?"
+_OBJ_AFTER = r"(?=$|[,，;；。、和及与等(（]|建设|的)"
+
+
+def _cued(cues: str, heads: str) -> tuple[re.Pattern, re.Pattern]:
+    """A "cue + name ending in a head" pattern and the pattern of its heads."""
+    return (re.compile(rf"(?:{_alt(_LEX[cues])})(?P<n>{_OBJ_NAME}(?:{_alt(_LEX[heads])})){_OBJ_AFTER}"),
+            re.compile(rf"(?:{_alt(_LEX[heads])})$"))
+
+
+_OBJ_CUED = _cued("object_cues", "object_heads")
+_OBJ_HEAD_END = _OBJ_CUED[1]
+_PLATFORM_CUED, _PLATFORM_HEAD_END = _cued("platform_cues", "platform_heads")
+_PLATFORM_SCOPE = re.compile(rf"^(?:{_alt(_LEX['platform_scopes'])})")
+_PHASE_END = re.compile(r"[二三四五六七八九]期$")
+_OBJ_BAD_START = re.compile(rf"(?:{_alt(_LEX['object_bad_starts'])})")
+_OBJ_SCOPE = re.compile(rf"^(?:{_alt(_LEX['object_scope_prefixes'])})")
 _QUOTES = re.compile(r"(?:“[^“”\"，,。;；:：]{2,24}[”\"](?:[和与及、]?(?=“))?)+")
 _QUOTE = re.compile(r"“([^“”\"]+)[”\"]")
 _QUOTE_JOIN = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9+]{{0,12}}?(?:{_alt(_LEX['quote_join_heads'])})")
 _QUOTE_KIND = re.compile(rf"(?:等)?(?:{_alt(_LEX['quote_kind_words'])})")
 _LIST_DENG = re.compile(rf"(?<![{_LEX['deng_in_words']}])等")  # 甲、乙等 lists, not 高等/中等
 _LAST_DE = re.compile(r"^.*的")
-_LAST_AND = re.compile(r"^.*[和及与]")
+_LAST_AND = re.compile(r"^.*和")  # not 及/与: 普及, 参与
 
 
 def _split_top(text: str, seps: set[str]) -> list[tuple[int, int]]:
@@ -194,6 +207,7 @@ class _Index:
         tgts = sorted((t for t in ctx.facts.targets if t.mention.doc_id == doc_id), key=lambda t: t.mention.start)
         self.by_label["Target"] = ([t.mention.start for t in tgts], tgts)
         self.names = {e.name for e in self.by_label["Project"][1]}
+        self.places = {e.name for e in ctx.facts.entities if e.label == "Place" and len(e.name) >= 2}
 
     def within(self, label: str, start: int, end: int) -> list:
         keys, items = self.by_label[label]
@@ -321,7 +335,8 @@ class _Tasks:
             return
         self.read_spans.add((start, end))
         text = self.text[start:end]
-        found = [(start + a, start + b, name) for a, b, name in _cued_objects(text) + _quoted_objects(text, self.index.names)]
+        found = [(start + a, start + b, name) for a, b, name in _cued_objects(text) + _quoted_objects(text, self.index.names)
+                 + _platform_objects(text, self.index.places)]
         seen = {(o.mention.start, o.name) for o in self.objects}
         doc = self.parsed.document
         for a, b, name in found:
@@ -494,27 +509,52 @@ class _Tasks:
 
 def _cued_objects(text: str) -> list[tuple[int, int, str]]:
     """Programmes a cue verb opens ("实施甲乙行动计划"): after its last 的, and after its last 和 unless it is a
-    、 list (甲、乙和丙行动计划 is one name); "甲、乙等人才工程" gives 甲 and 乙."""
+    、 list (甲、乙和丙行动计划 is one name); "甲、乙等人才工程" gives 甲 and 乙; a category (一批甲工程) or a bare
+    head gives nothing."""
     out = []
-    for m in _OBJ_CUED.finditer(text):
-        a, name = m.start("n"), m.group("n")
-        cut = _LAST_DE.match(name)
-        if cut:
-            a, name = a + cut.end(), name[cut.end():]
-        deng = _LIST_DENG.search(name)
-        if deng:
-            pos = a
-            for item in name[:deng.start()].split("、"):
-                if len(item) >= 3:
-                    out.append((pos, pos + len(item), item))
-                pos += len(item) + 1
-            continue
-        if "、" not in name:
-            cut = _LAST_AND.match(name)
-            if cut:
-                a, name = a + cut.end(), name[cut.end():]
-        out.append((a, a + len(name), clean_name(name)))
+    pattern, head_end = _OBJ_CUED
+    for m in pattern.finditer(text):
+        out += _object_names(m.start("n"), m.group("n"), head_end)
     return out
+
+
+def _platform_objects(text: str, places: set[str]) -> list[tuple[int, int, str]]:
+    """Platforms a cue verb opens that the text marks as one concrete thing: its scope said (建设全市统一的甲平台),
+    a known place before it (乙市甲平台), a —— subtitle or a phase (甲城市二期); no list."""
+    out = []
+    for m in _PLATFORM_CUED.finditer(text):
+        raw = m.group("n")
+        if "、" in raw or _LIST_DENG.search(raw):
+            continue
+        core = raw[_LAST_DE.match(raw).end():] if _LAST_DE.match(raw) else raw
+        if not (_PLATFORM_SCOPE.match(raw) or _PLATFORM_SCOPE.match(core) or "——" in core or _PHASE_END.search(core)
+                or any(core.startswith(p) for p in places)):
+            continue
+        out += _object_names(m.start("n"), raw, _PLATFORM_HEAD_END)
+    return out
+
+
+def _object_names(a: int, name: str, head_end: re.Pattern) -> list[tuple[int, int, str]]:
+    """The object names of one cued name at offset `a` (see _cued_objects); a scope word (全市, 部分) is left out."""
+    for cut in (_LAST_DE, _OBJ_SCOPE):
+        m = cut.match(name)
+        if m:
+            a, name = a + m.end(), name[m.end():]
+    deng = _LIST_DENG.search(name)
+    if deng:
+        out, pos = [], a
+        for item in name[:deng.start()].split("、"):
+            if len(item) >= 3:
+                out.append((pos, pos + len(item), item))
+            pos += len(item) + 1
+        return out
+    if "、" not in name:
+        m = _LAST_AND.match(name)
+        if m:
+            a, name = a + m.end(), name[m.end():]
+    if _OBJ_BAD_START.match(name) or len(head_end.sub("", name)) < 2:
+        return []
+    return [(a, a + len(name), clean_name(name))]
 
 
 def _quoted_objects(text: str, known: set[str]) -> list[tuple[int, int, str]]:

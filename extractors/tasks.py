@@ -85,6 +85,7 @@ def _cued(cues: str, heads: str) -> tuple[re.Pattern, re.Pattern]:
 
 _OBJ_CUED = _cued("object_cues", "object_heads")
 _OBJ_HEAD_END = _OBJ_CUED[1]
+_OBJ_NEXT = re.compile(rf"、(?P<n>[^、,，;；。:：“”\"()（）]{{2,30}}?(?:{_alt(_LEX['object_heads'])}))(?=$|[、等,，;；。])")
 _PLATFORM_CUED, _PLATFORM_HEAD_END = _cued("platform_cues", "platform_heads")
 _PLATFORM_SCOPE = re.compile(rf"^(?:{_alt(_LEX['platform_scopes'])})")
 _PHASE_END = re.compile(r"[二三四五六七八九]期$")
@@ -93,6 +94,7 @@ _OBJ_SCOPE = re.compile(rf"^(?:{_alt(_LEX['object_scope_prefixes'])})")
 _QUOTES = re.compile(r"(?:“[^“”\"，,。;；:：]{2,24}[”\"](?:[和与及、]?(?=“))?)+")
 _QUOTE = re.compile(r"“([^“”\"]+)[”\"]")
 _QUOTE_JOIN = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9+]{{0,12}}?(?:{_alt(_LEX['quote_join_heads'])})")
+_QUOTE_OWN_HEAD = re.compile(rf"(?:{_alt(_LEX['object_heads'] + _LEX['quote_own_heads'])})$")
 _QUOTE_KIND = re.compile(rf"(?:等)?(?:{_alt(_LEX['quote_kind_words'])})")
 _LIST_DENG = re.compile(rf"(?<![{_LEX['deng_in_words']}])等")  # 甲、乙等 lists, not 高等/中等
 _LAST_DE = re.compile(r"^.*的")
@@ -509,12 +511,16 @@ class _Tasks:
 
 def _cued_objects(text: str) -> list[tuple[int, int, str]]:
     """Programmes a cue verb opens ("实施甲乙行动计划"): after its last 的, and after its last 和 unless it is a
-    、 list (甲、乙和丙行动计划 is one name); "甲、乙等人才工程" gives 甲 and 乙; a category (一批甲工程) or a bare
-    head gives nothing."""
+    、 list (甲、乙和丙行动计划 is one name); "甲、乙等人才工程" gives 甲 and 乙, "办好甲大赛、乙比赛" both; a
+    category (一批甲工程) or a bare head gives nothing."""
     out = []
     pattern, head_end = _OBJ_CUED
     for m in pattern.finditer(text):
         out += _object_names(m.start("n"), m.group("n"), head_end)
+        nxt = _OBJ_NEXT.match(text, m.end())
+        while nxt:  # 办好甲大赛、乙比赛等竞赛活动: 乙比赛 too
+            out += _object_names(nxt.start("n"), nxt.group("n"), head_end)
+            nxt = _OBJ_NEXT.match(text, nxt.end())
     return out
 
 
@@ -560,17 +566,17 @@ def _object_names(a: int, name: str, head_end: re.Pattern) -> list[tuple[int, in
 def _quoted_objects(text: str, known: set[str]) -> list[tuple[int, int, str]]:
     """Quoted names a task names as objects: one ending in an object head (“甲乙行动计划”), one a join head
     follows (“甲乙”平台 → 甲乙平台, unless 甲乙 is a `known` Project), or a quote or list of quotes a kind word
-    follows (“甲”“乙”品牌 → 甲, 乙)."""
+    follows (“甲”“乙”品牌 → 甲, 乙), or a list of quotes 等 closes (“甲”“乙”等人才 → 甲, 乙)."""
     out = []
     for m in _QUOTES.finditer(text):
         quotes = list(_QUOTE.finditer(text, m.start(), m.end()))
         join = _QUOTE_JOIN.match(text, m.end()) if len(quotes) == 1 else None
-        kind = _QUOTE_KIND.match(text, m.end())
+        kind = _QUOTE_KIND.match(text, m.end()) or (len(quotes) > 1 and text.startswith("等", m.end()))
         for q in quotes:
             name = clean_name(q.group(1))
             if join and name not in known:
                 out.append((q.start(), join.end(), clean_name(name + join.group(0))))
-            elif kind or _OBJ_HEAD_END.search(name):
+            elif kind or _QUOTE_OWN_HEAD.search(name):
                 out.append((q.start(), q.end(), name))
     return out
 

@@ -15,7 +15,10 @@ an untitled item, the first item its first sentence names, else the first it nam
 task); in a titled one, every Project and dated Target in the task; else the task's Goal
 (the Goal of the item's heading phrase, else of the nearest enclosing section heading that has one). In a
 document of incentive measures (most items grant 奖励/补助/资助 …) the programmes and platforms an item funds
-are not its tail; nor is a Target dated before the document or read from an incentive clause.
+are not its tail; nor is a Target dated before the document or read from an incentive clause. The Projects of a
+task include its task objects, read here and made Projects ("tasks.object"): a programme a cue verb opens
+(实施甲乙行动计划, the items of 甲、乙等人才工程) and quoted names a kind or platform word follows; where one
+overlaps a Project another extractor found, the task object is the tail.
 """
 from __future__ import annotations
 
@@ -23,9 +26,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from extractors.facts import Mention, Ref
-from extractors.names import clean_name
 from extractors import lexicon
+from extractors.facts import Entity, Mention, Ref
+from extractors.names import clean_name
 
 _LEX = lexicon.load("tasks_cues.json")
 
@@ -41,7 +44,7 @@ _LABEL = re.compile(rf"(?:{_alt(_ROLE_OF_LABEL)})\s*[:：]")
 _VERB_END = re.compile(rf"(?:{_alt(_ROLE_OF_VERB)})$")
 _AGENT_LEAD = re.compile(rf"^(?:{_alt(_LEX['agent_markers'])})")
 _AGENT = re.compile(rf"(?:{_alt(_LEX['agent_markers'])})([^,，。;；:：()（）]{{2,60}}?)({_alt(_ROLE_OF_VERB)})")
-_PAREN = re.compile(r"[(（]([^()（）]{2,300})[)）]")
+_PAREN = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]{1,20}[)）]){2,300})[)）]")  # one inner pair: 各县（市、区）人民政府
 _LEAD_FIRST = re.compile("|".join(_LEX["lead_first_notes"]))
 _SAME_BELOW = re.compile(_alt(_LEX["same_below"]))
 _SEPS = set(_LEX["list_separators"])
@@ -70,6 +73,32 @@ _INCENTIVE = re.compile("|".join(_LEX["incentive_clauses"]))
 _MEASURES_SHARE = _LEX["measures_share"]
 _MEASURES_MIN = _LEX["measures_min_items"]
 _BUILD_BEFORE = re.compile(rf"(?:{_alt(_LEX['park_build_verbs'])})$")
+_OBJ_NAME = r"[^,，;；。:：“”\"()（）]{2,40}?"
+_OBJ_AFTER = r"(?=$|[,，;；。、和及与等(（]|建设|的)"
+
+
+def _cued(cues: str, heads: str) -> tuple[re.Pattern, re.Pattern]:
+    """A "cue + name ending in a head" pattern and the pattern of its heads."""
+    return (re.compile(rf"(?:{_alt(_LEX[cues])})(?P<n>{_OBJ_NAME}(?:{_alt(_LEX[heads])})){_OBJ_AFTER}"),
+            re.compile(rf"(?:{_alt(_LEX[heads])})$"))
+
+
+_OBJ_CUED = _cued("object_cues", "object_heads")
+_OBJ_HEAD_END = _OBJ_CUED[1]
+_OBJ_NEXT = re.compile(rf"、(?P<n>[^、,，;；。:：“”\"()（）]{{2,30}}?(?:{_alt(_LEX['object_heads'])}))(?=$|[、等,，;；。])")
+_PLATFORM_CUED, _PLATFORM_HEAD_END = _cued("platform_cues", "platform_heads")
+_PLATFORM_SCOPE = re.compile(rf"^(?:{_alt(_LEX['platform_scopes'])})")
+_PHASE_END = re.compile(r"[二三四五六七八九]期$")
+_OBJ_BAD_START = re.compile(rf"(?:{_alt(_LEX['object_bad_starts'])})")
+_OBJ_SCOPE = re.compile(rf"^(?:{_alt(_LEX['object_scope_prefixes'])})")
+_QUOTES = re.compile(r"(?:“[^“”\"，,。;；:：]{2,24}[”\"](?:[和与及、]?(?=“))?)+")
+_QUOTE = re.compile(r"“([^“”\"]+)[”\"]")
+_QUOTE_JOIN = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9+]{{0,12}}?(?:{_alt(_LEX['quote_join_heads'])})")
+_QUOTE_OWN_HEAD = re.compile(rf"(?:{_alt(_LEX['object_heads'] + _LEX['quote_own_heads'])})$")
+_QUOTE_KIND = re.compile(rf"(?:等)?(?:{_alt(_LEX['quote_kind_words'])})")
+_LIST_DENG = re.compile(rf"(?<![{_LEX['deng_in_words']}])等")  # 甲、乙等 lists, not 高等/中等
+_LAST_DE = re.compile(r"^.*的")
+_LAST_AND = re.compile(r"^.*和")  # not 及/与: 普及, 参与
 
 
 def _split_top(text: str, seps: set[str]) -> list[tuple[int, int]]:
@@ -179,6 +208,8 @@ class _Index:
             self.by_label[label] = ([e.mention.start for e in ents], ents)
         tgts = sorted((t for t in ctx.facts.targets if t.mention.doc_id == doc_id), key=lambda t: t.mention.start)
         self.by_label["Target"] = ([t.mention.start for t in tgts], tgts)
+        self.names = {e.name for e in self.by_label["Project"][1]}
+        self.places = {e.name for e in ctx.facts.entities if e.label == "Place" and len(e.name) >= 2}
 
     def within(self, label: str, start: int, end: int) -> list:
         keys, items = self.by_label[label]
@@ -205,6 +236,8 @@ class _Tasks:
         date = ctx.parsed.document.date
         self.doc_year = int(date[:4]) if date[:4].isdigit() else None
         self.measures = False  # set by run_text: most items are incentive measures
+        self.objects: list[Entity] = []  # task objects read by read_objects
+        self.read_spans: set[tuple[int, int]] = set()
 
     # -- tails -------------------------------------------------------------------------------------------
     def _span_start(self, sent, cue_start: int, prev_end: int) -> int:
@@ -275,13 +308,13 @@ class _Tasks:
         if named_from is not None:
             title, start = None, named_from
         if title:
-            in_title = [p for p in self.index.within("Project", *title) if p.mention.end <= title[1]]
+            in_title = [p for p in self._projects(*title) if p.mention.end <= title[1]]
             if in_title:
                 return _distinct(Ref("Project", p.name) for p in in_title)
             built = self._built_parks(*title)
             if built:
                 return built
-        projects = [] if self.measures else self.index.within("Project", start, end)
+        projects = [] if self.measures else self._projects(start, end)
         targets = [t for t in self.index.within("Target", start, end) if self._dated_target(t)]
         if not titled and named_from is None:
             return self._first_named(start, end, projects, targets) or ([goal] if goal else [])
@@ -289,6 +322,32 @@ class _Tasks:
         if named:
             return _distinct(named)
         return [goal] if goal else []
+
+    def _projects(self, start: int, end: int) -> list[Entity]:
+        """Projects named in [start, end) in text order: the task objects read there, and the Projects other
+        extractors found that no task object overlaps (甲、乙建设工程 over 乙建设工程)."""
+        objects = [o for o in self.objects if start <= o.mention.start < end]
+        known = [p for p in self.index.within("Project", start, end)
+                 if not any(p.mention.start < o.mention.end and o.mention.start < p.mention.end for o in objects)]
+        return sorted(known + objects, key=lambda e: (e.mention.start, -e.mention.end))
+
+    def read_objects(self, sent, start: int, end: int) -> None:
+        """Task objects of the task [start, end) (a Project each): a programme a cue verb opens and quoted names."""
+        if self.measures or (start, end) in self.read_spans:
+            return
+        self.read_spans.add((start, end))
+        text = self.text[start:end]
+        found = [(start + a, start + b, name) for a, b, name in _cued_objects(text) + _quoted_objects(text, self.index.names)
+                 + _platform_objects(text, self.index.places)]
+        seen = {(o.mention.start, o.name) for o in self.objects}
+        doc = self.parsed.document
+        for a, b, name in found:
+            if (a, name) in seen or not 2 <= len(name) <= 40:
+                continue
+            seen.add((a, name))
+            mention = Mention(doc.doc_id, sent.section_id, self.text[a:b], a, b, doc.page_at(a), "tasks.object")
+            self.ctx.add_entity("Project", name, mention)
+            self.objects.append(Entity("Project", name, mention))
 
     def _first_named(self, start: int, end: int, projects: list, targets: list) -> list[Ref]:
         """An untitled item states its task first: its tail is the first item its first sentence names
@@ -376,6 +435,7 @@ class _Tasks:
         self.measures = incentive >= max(_MEASURES_MIN, _MEASURES_SHARE * len(items))
         lead_first_on = self.lead_first_all
         for sent, c_start, c_end, groups, lead_first, same_below, span_start, in_text in notes:
+            self.read_objects(sent, sent.start if in_text else span_start, sent.start + c_start)
             tails = self.tails(sent, span_start, sent.start + c_start, titled, sent.start if in_text else None)
             self.emit(sent, c_start, c_end, groups, lead_first or lead_first_on, tails)
             lead_first_on = lead_first_on or same_below
@@ -447,6 +507,78 @@ class _Tasks:
         if 2 <= len(title) <= _MAX_TITLE * 2:
             return [self.ctx.add_entity("Goal", title, mention)]
         return []
+
+
+def _cued_objects(text: str) -> list[tuple[int, int, str]]:
+    """Programmes a cue verb opens ("实施甲乙行动计划"): after its last 的, and after its last 和 unless it is a
+    、 list (甲、乙和丙行动计划 is one name); "甲、乙等人才工程" gives 甲 and 乙, "办好甲大赛、乙比赛" both; a
+    category (一批甲工程) or a bare head gives nothing."""
+    out = []
+    pattern, head_end = _OBJ_CUED
+    for m in pattern.finditer(text):
+        out += _object_names(m.start("n"), m.group("n"), head_end)
+        nxt = _OBJ_NEXT.match(text, m.end())
+        while nxt:  # 办好甲大赛、乙比赛等竞赛活动: 乙比赛 too
+            out += _object_names(nxt.start("n"), nxt.group("n"), head_end)
+            nxt = _OBJ_NEXT.match(text, nxt.end())
+    return out
+
+
+def _platform_objects(text: str, places: set[str]) -> list[tuple[int, int, str]]:
+    """Platforms a cue verb opens that the text marks as one concrete thing: its scope said (建设全市统一的甲平台),
+    a known place before it (乙市甲平台), a —— subtitle or a phase (甲城市二期); no list."""
+    out = []
+    for m in _PLATFORM_CUED.finditer(text):
+        raw = m.group("n")
+        if "、" in raw or _LIST_DENG.search(raw):
+            continue
+        core = raw[_LAST_DE.match(raw).end():] if _LAST_DE.match(raw) else raw
+        if not (_PLATFORM_SCOPE.match(raw) or _PLATFORM_SCOPE.match(core) or "——" in core or _PHASE_END.search(core)
+                or any(core.startswith(p) for p in places)):
+            continue
+        out += _object_names(m.start("n"), raw, _PLATFORM_HEAD_END)
+    return out
+
+
+def _object_names(a: int, name: str, head_end: re.Pattern) -> list[tuple[int, int, str]]:
+    """The object names of one cued name at offset `a` (see _cued_objects); a scope word (全市, 部分) is left out."""
+    for cut in (_LAST_DE, _OBJ_SCOPE):
+        m = cut.match(name)
+        if m:
+            a, name = a + m.end(), name[m.end():]
+    deng = _LIST_DENG.search(name)
+    if deng:
+        out, pos = [], a
+        for item in name[:deng.start()].split("、"):
+            if len(item) >= 3:
+                out.append((pos, pos + len(item), item))
+            pos += len(item) + 1
+        return out
+    if "、" not in name:
+        m = _LAST_AND.match(name)
+        if m:
+            a, name = a + m.end(), name[m.end():]
+    if _OBJ_BAD_START.match(name) or len(head_end.sub("", name)) < 2:
+        return []
+    return [(a, a + len(name), clean_name(name))]
+
+
+def _quoted_objects(text: str, known: set[str]) -> list[tuple[int, int, str]]:
+    """Quoted names a task names as objects: one ending in an object head (“甲乙行动计划”), one a join head
+    follows (“甲乙”平台 → 甲乙平台, unless 甲乙 is a `known` Project), or a quote or list of quotes a kind word
+    follows (“甲”“乙”品牌 → 甲, 乙), or a list of quotes 等 closes (“甲”“乙”等人才 → 甲, 乙)."""
+    out = []
+    for m in _QUOTES.finditer(text):
+        quotes = list(_QUOTE.finditer(text, m.start(), m.end()))
+        join = _QUOTE_JOIN.match(text, m.end()) if len(quotes) == 1 else None
+        kind = _QUOTE_KIND.match(text, m.end()) or (len(quotes) > 1 and text.startswith("等", m.end()))
+        for q in quotes:
+            name = clean_name(q.group(1))
+            if join and name not in known:
+                out.append((q.start(), join.end(), clean_name(name + join.group(0))))
+            elif kind or _QUOTE_OWN_HEAD.search(name):
+                out.append((q.start(), q.end(), name))
+    return out
 
 
 def _marked(text: str, start: int, end: int) -> bool:

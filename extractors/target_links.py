@@ -2,12 +2,14 @@
 
 IndustryChain: a chain the indicator is about (新材料产业产值, 生猪存栏 → 新材料, 生猪: a chain named in the
 document, 甲产业 also written 甲, opens the indicator and a measure follows, or is the whole indicator), and
-the one chain named by the innermost enclosing heading that names chains ("（三）现代金融" → 现代金融).
+the one chain named by the innermost enclosing heading that names chains ("（三）现代金融" → 现代金融; a
+heading ending on a chain of the document counts though the chain was read elsewhere: 着力发展文化旅游业).
 Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …; a box
 (专栏) skips the item it is printed under; a heading that only writes 推进X建设 names the document's goal
-建设X); the goal line just before the sentence in the same section (——建设区域经济中心, ■ …) instead,
-unless that heading is an item heading; with no item or section goal above (a section's goal is its
-own), also the goal the sentence before ends on ("…，建设甲产业集群。到2025年，甲产业产值突破…").
+建设X; "构建甲体系，推进乙建设" names 建设乙 too when the lead text under it names 乙 again); the goal line
+just before the sentence in the same section (——建设区域经济中心, ■ …) instead, unless that heading is an
+item heading; with no item or section goal above (a section's goal is its own), also the goal the
+sentence before ends on ("…，建设甲产业集群。到2025年，甲产业产值突破…").
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ HEADING_KINDS = ("item", "section", "chapter", "part")
 GOAL_LINE = re.compile(r"^[\s—\-■●◆▲★·•]*")
 HEADING_CHAIN_SHARE = 0.5  # a heading names "the" chain when the name is at least half of it
 CHAIN_SUFFIX = re.compile(r"(?:产业链|产业集群|产业|集群|行业)$")  # 甲产业 is also written 甲 before a measure
+SECTOR_SUFFIX = re.compile(r"(?:产业链|产业集群|产业|集群|行业|业)?")  # after a chain name ending a heading
 LOOKBACK = 12  # sentences searched back for a goal line
 CLAUSE = re.compile(r"[，,；;]")
 _LEX = load("target_links.json")
@@ -91,13 +94,27 @@ def _heading_chain(ctx, section_id):
         for sec in ctx.parsed.ancestors(section_id):
             if sec.level == 0 or sec.kind not in ("item", "section"):
                 continue
-            hits = {c.name: c for c in _within(chains, sec.start, max(sec.heading_end, sec.start + 1))}
+            hits = {c.name: (c, len(c.name)) for c in _within(chains, sec.start, max(sec.heading_end, sec.start + 1))}
+            if not hits:
+                named = _named_chain(ctx, sec.title)
+                hits = {named[0].name: named} if named is not None else {}
             if hits:
-                chain = next(iter(hits.values()))
-                if len(hits) == 1 and len(chain.name) >= HEADING_CHAIN_SHARE * len(sec.title):
+                chain, written = next(iter(hits.values()))
+                if len(hits) == 1 and written >= HEADING_CHAIN_SHARE * len(sec.title):
                     cache[section_id] = chain
                 break
     return cache[section_id]
+
+
+def _named_chain(ctx, title):
+    """(the longest chain of the document that ends a heading, perhaps with a sector suffix, though none was
+    read there; how many characters it takes: 着力发展文化旅游业 → 文化旅游, 5)."""
+    names, lengths, firsts = _doc_chains(ctx)
+    for n in lengths:
+        for at in range(len(title) - n + 1):
+            if title[at] in firsts and title[at:at + n] in names and SECTOR_SUFFIX.fullmatch(title, at + n):
+                return names[title[at:at + n]], len(title) - at
+    return None
 
 
 def _goals_for(ctx, sent, section_id):
@@ -126,17 +143,26 @@ def _goals_for(ctx, sent, section_id):
 
 def _heading_goals(ctx, sec, goals):
     """The first goal a heading names; a heading that only restates a goal of the document as 推进X建设
-    names that goal ("全面推进甲区建设" → 建设甲区)."""
+    names that goal ("全面推进甲区建设" → 建设甲区). A heading "构建甲体系，推进乙建设" names 建设乙 as well
+    when the section's lead text (before its first sub-heading) names 乙 again."""
     hits = _within(goals, sec.start, max(sec.heading_end, sec.start + 1))
     plain = [g for g in hits if not RESTATED.match(g.name)]
+    restated = [r for r in (_restated(ctx, c) for c in CLAUSE.split(sec.title)) if r is not None]
     if plain:
-        return plain[:1]
-    restated = [g for g in (_restated(ctx, c) for c in CLAUSE.split(sec.title)) if g is not None]
-    return (restated or hits)[:1]
+        lead = _lead_text(ctx, sec)
+        return _unique(plain[:1] + [g for g, obj in restated if obj in lead])
+    return ([g for g, _ in restated] or hits)[:1]
+
+
+def _lead_text(ctx, sec):
+    """The text of a section between its heading and its first sub-heading."""
+    sections, text = ctx.parsed.sections, ctx.parsed.document.text
+    end = sections[sec.order + 1].start if sec.order + 1 < len(sections) else sec.end
+    return text[sec.heading_end:min(end, sec.end)]
 
 
 def _restated(ctx, clause):
-    """The goal 建设X of the document that a clause 推进X建设 names (X or a tail of it)."""
+    """(the goal 建设X of the document, X) that a clause 推进X建设 names (X or a tail of it)."""
     m = RESTATED.match(clause.strip())
     if m is None:
         return None
@@ -145,7 +171,7 @@ def _restated(ctx, clause):
     for i in range(len(obj) - _LEX["restate_min_chars"] + 1):
         hit = names.get(_LEX["restate_noun"] + obj[i:])
         if hit is not None:
-            return hit
+            return hit, obj[i:]
     return None
 
 
@@ -182,7 +208,9 @@ def _lead_goal(ctx, sent):
     if prev.section_id != sent.section_id or prev.is_heading:
         return None
     hits = _within(_sorted(ctx, "Goal"), prev.start, prev.end)
-    return hits[-1] if hits else None
+    if not hits or prev.text[hits[-1].mention.end - prev.start:].strip(_LEX["lead_goal_end"]):
+        return None
+    return hits[-1]
 
 
 def _unique(goals):

@@ -1,8 +1,9 @@
 """HAS_TARGET: which Goals and IndustryChains a target quantifies.
 
 IndustryChain: a chain the indicator is about (新材料产业产值, 生猪存栏 → 新材料, 生猪: a chain named in the
-document, 甲产业 also written 甲, opens the indicator and a measure follows, or is the whole indicator), and
-the one chain named by the innermost enclosing heading that names chains ("（三）现代金融" → 现代金融; a
+document, 甲产业 also written 甲, opens the indicator and a measure follows, or is the whole indicator), the
+chain a run-in heading opens the sentence or one shortly before it with (甲产业化集群，以…为龙头。到2025年，…),
+and the one chain named by the innermost enclosing heading that names chains ("（三）现代金融" → 现代金融; a
 heading ending on a chain of the document counts though the chain was read elsewhere: 着力发展文化旅游业).
 Goal: the goal named by the innermost enclosing heading that names one (item, section, chapter …; a box
 (专栏) skips the item it is printed under; a heading that only writes 推进X建设 names the document's goal
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from extractors.facts import Ref
+from extractors.facts import Entity, Ref
 from extractors.lexicon import alternation, load
 
 HEADING_KINDS = ("item", "section", "chapter", "part")
@@ -24,9 +25,14 @@ GOAL_LINE = re.compile(r"^[\s—\-■●◆▲★·•]*")
 HEADING_CHAIN_SHARE = 0.5  # a heading names "the" chain when the name is at least half of it
 CHAIN_SUFFIX = re.compile(r"(?:产业链|产业集群|产业|集群|行业)$")  # 甲产业 is also written 甲 before a measure
 SECTOR_SUFFIX = re.compile(r"(?:产业链|产业集群|产业|集群|行业|业)?")  # after a chain name ending a heading
-LOOKBACK = 12  # sentences searched back for a goal line
-CLAUSE = re.compile(r"[，,；;]")
 _LEX = load("target_links.json")
+LOOKBACK = 12  # sentences searched back for a goal line or a run-in chain heading
+RUN_IN = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）])?\s*")  # list numbering before a run-in heading
+TOPIC_END = ("，", ",", "。", "：", ":")
+# a run-in heading that names a cluster no chain rule read yet ("甲产业化集群，以…为龙头")
+CLUSTER_HEAD = re.compile(f"([\\u4e00-\\u9fff]{{2,8}}(?:{alternation(_LEX['cluster_suffixes'])}))[，,：:]")
+NOT_CLUSTER = re.compile(alternation(_LEX["cluster_head_verbs"]))  # a clause, not a name: 重点培育五大甲产业集群
+CLAUSE = re.compile(r"[，,；;]")
 # after a chain name at the head of the indicator: the indicator measures that chain
 CHAIN_MEASURE = re.compile(f"(?:{alternation(_LEX['measure_prefixes'])})?(?:{alternation(_LEX['measure_sector_words'])})?"
                            f"(?:{alternation(_LEX['chain_measures'])})")
@@ -37,11 +43,11 @@ RESTATED = re.compile(f"^(?:{alternation(_LEX['restate_verbs'])})(.+){_LEX['rest
 def link(ctx, sent, target, ref) -> None:
     """Link one target read from `sent` (None for a table row: its mention's section is used)."""
     section_id = sent.section_id if sent is not None else target.mention.section_id
-    for head in _chains(ctx, section_id, target.indicator) + _goals_for(ctx, sent, section_id):
+    for head in _chains(ctx, sent, section_id, target.indicator) + _goals_for(ctx, sent, section_id):
         ctx.add_relation("HAS_TARGET", Ref(head.label, head.name), ref, target.mention)
 
 
-def _chains(ctx, section_id, indicator):
+def _chains(ctx, sent, section_id, indicator):
     """The chain the indicator opens with, then the heading's chain; a heading chain that ends on the
     indicator's chain is the same chain in full (（三）现代物流 … 物流产业增加值 → 现代物流)."""
     out = []
@@ -54,10 +60,45 @@ def _chains(ctx, section_id, indicator):
             out.append(hit)
             break
     heading = _heading_chain(ctx, section_id)
+    topic = _topic_chain(ctx, sent) if sent is not None else None
+    if topic is not None and all(c.name != topic.name for c in out):
+        out.append(topic)
     if heading is not None:
         short = _bare(heading.name)
         out = [c for c in out if not short.endswith(_bare(c.name))] + [heading]
     return out
+
+
+def _topic_chain(ctx, sent):
+    """The chain a run-in heading opens the sentence or one before it in its section with ("甲产业化集群，
+    以…为龙头")."""
+    chains, sentences = _sorted(ctx, "IndustryChain"), ctx.parsed.sentences
+    for i in range(sent.index, max(-1, sent.index - 1 - LOOKBACK), -1):
+        prev = sentences[i]
+        if prev.section_id != sent.section_id or prev.is_heading:
+            break
+        opened = RUN_IN.match(prev.text)
+        at = prev.start + (opened.end() if opened else 0)
+        for c in _within(chains, at, at + 1):
+            if c.mention.start == at and prev.text[c.mention.end - prev.start:c.mention.end - prev.start + 1] in TOPIC_END:
+                return c
+        cluster = _cluster_head(ctx, prev, at - prev.start)
+        if cluster is not None:
+            return cluster
+    return None
+
+
+def _cluster_head(ctx, sent, at):
+    """The chain of a run-in heading 甲产业化集群， at `at` that no chain rule read, added once."""
+    cache = ctx.cache.setdefault("_cluster_head", {})
+    if sent.index not in cache:
+        m = CLUSTER_HEAD.match(sent.text, at)
+        cache[sent.index] = None
+        if m is not None and not NOT_CLUSTER.search(m.group(1)):
+            name, mention = _bare(m.group(1)), ctx.mention(sent, m.start(1), m.end(1), "target_links.cluster_head")
+            ctx.add_entity("IndustryChain", name, mention)
+            cache[sent.index] = Entity("IndustryChain", name, mention)
+    return cache[sent.index]
 
 
 def _bare(name):

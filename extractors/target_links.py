@@ -10,7 +10,8 @@ Goal: the goal named by the innermost enclosing heading that names one (item, se
 建设X; "构建甲体系，推进乙建设" names 建设乙 too when the lead text under it names 乙 again); the goal line
 just before the sentence in the same section (——建设区域经济中心, ■ …) instead, unless that heading is an
 item heading; with no item or section goal above (a section's goal is its own), also the goal the
-sentence before ends on ("…，建设甲产业集群。到2025年，甲产业产值突破…").
+sentence ends on after the target (到2025年，甲面积达到6万亩，建成乙示范区), else the goal the sentence
+before ends on ("…，建设甲产业集群。到2025年，甲产业产值突破…").
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ RESTATED = re.compile(f"^(?:{alternation(_LEX['restate_verbs'])})(.+){_LEX['rest
 def link(ctx, sent, target, ref) -> None:
     """Link one target read from `sent` (None for a table row: its mention's section is used)."""
     section_id = sent.section_id if sent is not None else target.mention.section_id
-    for head in _chains(ctx, sent, section_id, target.indicator) + _goals_for(ctx, sent, section_id):
+    for head in _chains(ctx, sent, section_id, target.indicator) + _goals_for(ctx, sent, section_id, target):
         ctx.add_relation("HAS_TARGET", Ref(head.label, head.name), ref, target.mention)
 
 
@@ -158,9 +159,10 @@ def _named_chain(ctx, title):
     return None
 
 
-def _goals_for(ctx, sent, section_id):
+def _goals_for(ctx, sent, section_id, target):
     """The innermost heading goal; the goal line before the sentence wins unless that heading is an item;
-    with no item or section heading goal above, the goal the sentence before names comes too."""
+    with no item or section heading goal above, the goal the sentence ends on after the target comes too,
+    else the goal the sentence before ends on."""
     cache = ctx.cache.setdefault("_heading_goal", {})
     if section_id not in cache:
         cache[section_id] = None
@@ -176,7 +178,9 @@ def _goals_for(ctx, sent, section_id):
         line = _goal_line(ctx, sent) if sent is not None else None
         if line is not None:
             return [line]
-        lead = _lead_goal(ctx, sent) if sent is not None and kind != "section" else None
+        lead = None
+        if sent is not None and kind != "section":
+            lead = _ends_on_goal(ctx, sent, target.mention.end) or _lead_goal(ctx, sent)
         if lead is not None:
             return _unique([lead] + (found[1] if found else []))
     return found[1] if found else []
@@ -248,8 +252,13 @@ def _lead_goal(ctx, sent):
     prev = ctx.parsed.sentences[i]
     if prev.section_id != sent.section_id or prev.is_heading:
         return None
-    hits = _within(_sorted(ctx, "Goal"), prev.start, prev.end)
-    if not hits or prev.text[hits[-1].mention.end - prev.start:].strip(_LEX["lead_goal_end"]):
+    return _ends_on_goal(ctx, prev, prev.start)
+
+
+def _ends_on_goal(ctx, sent, after):
+    """The goal the sentence ends on, if it starts at or after offset `after`."""
+    hits = _within(_sorted(ctx, "Goal"), after, sent.end)
+    if not hits or sent.text[hits[-1].mention.end - sent.start:].strip(_LEX["lead_goal_end"]):
         return None
     return hits[-1]
 

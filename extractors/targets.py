@@ -20,10 +20,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from extractors import target_links, target_tables
+from extractors import lexicon, target_links, target_tables
 from extractors.facts import Target
 from extractors.numbers import CN_DIGITS, CN_NUM, NUM, is_range, plain, to_number
-from extractors import lexicon
 
 LEX = lexicon.load("targets.json")
 
@@ -94,7 +93,7 @@ _SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456
 _TERMINAL = "。;!?"
 _WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
 _AREA = re.compile(r"面积$")
-_NOT_TARGET = re.compile(r"^/|等项目$|圈$")
+_NOT_TARGET = re.compile("|".join(f"(?:{p})" for p in LEX["not_target_patterns"]))
 _TO_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _PERIOD = re.compile(_alt(_PERIODS))

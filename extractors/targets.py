@@ -70,6 +70,8 @@ _PAST_HEAD = re.compile(_alt(LEX["past_heading_cues"]))
 _PAST_SENT = re.compile(_alt(LEX["past_sentence_cues"]))
 _VALUE_TEXT = re.compile(_first_chars((), LEX["value_text_first_chars"]) + "(?:" + "|".join(f"(?:{p})" for p in LEX["value_text_patterns"]) + ")")
 _MAX_INDICATOR = 40
+_SHARED_LIST = 12  # longest "甲、乙丙" phrase after a count that the count is shared by
+_DIGIT = re.compile(r"\d")
 _INCENTIVE = re.compile(_alt(LEX["incentive_cues"]))
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-—–~～]+\s*(?:19|20)\d{2}$")
 _LEAD_VERB = re.compile(rf"^(?!{_alt(LEX['lead_verb_nouns'])})(?:{_alt(LEX['indicator_lead_verbs'])})(?=[\u4e00-\u9fffA-Za-z]{{3}})")
@@ -377,6 +379,8 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
                 tail = _LIST_NOUN_TAIL.search(text, m.end(), stop)
                 if tail:
                     phrase, end = tail.group(1), stop
+                elif stop - m.end() <= _SHARED_LIST and not _DIGIT.search(text, end, stop):
+                    phrase, end = text[m.end():stop], stop  # "3个以上省级、市级特色镇": one count for the list
             indicator = _RELATED_TAIL.sub("", lead + _NOUN_TAIL.sub("", phrase))
         elif not indicator and adjacent:
             indicator = queue.pop(0) if queue else prev[0].indicator

@@ -72,6 +72,7 @@ _VALUE_TEXT = re.compile(_first_chars((), LEX["value_text_first_chars"]) + "(?:"
 _MAX_INDICATOR = 40
 _SHARED_LIST = 12  # longest "甲、乙丙" phrase after a count that the count is shared by
 _DIGIT = re.compile(r"\d")
+_TITLED_EXAMPLES = re.compile(r"(?:《[^《》]{1,20}》[、，,和及与]?)+等")  # 扶持《甲》《乙》等…精品: examples, not the indicator
 _INCENTIVE = re.compile(_alt(LEX["incentive_cues"]))
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-—–~～]+\s*(?:19|20)\d{2}$")
 _LEAD_VERB = re.compile(rf"^(?!{_alt(LEX['lead_verb_nouns'])})(?:{_alt(LEX['indicator_lead_verbs'])})(?=[\u4e00-\u9fffA-Za-z]{{3}})")
@@ -155,7 +156,7 @@ def _year_cues(text: str, base_year: int | None) -> list[tuple[int, int, bool]]:
 
 
 def _clean_indicator(s: str) -> str:
-    s = _NUMBERING.sub("", YEAR_RE.sub("", s))
+    s = _NUMBERING.sub("", YEAR_RE.sub("", _TITLED_EXAMPLES.sub("", s)))
     for _ in range(3):
         cut = _TAIL_RE.sub("", _LEAD_RE.sub("", s))
         if cut == s:

@@ -91,7 +91,8 @@ _BASIS = re.compile(r"在[^,;。]{0,40}基础上")
 _CONDITION = re.compile(r"^对[^,;。]*$")
 _FORMULA = re.compile(r"=[^,;。]*\+")
 _DISTANCE = re.compile(r"(?<!差)距[^,;。离]{0,12}$|距离[^,;。]{0,12}$")
-_SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456789") + rf"(?:规模)?(?:超|超过|突破)?(?P<n>\d+(?:\.\d+)?|{_alt(LEX['cn_scale_values'])})亿(?:元)?级?(?:的)?(?:规模)?"
+_SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "超突0123456789" + "".join(m[0] for m in LEX["scale_measures"]))
+                          + rf"(?P<m>{_alt(LEX['scale_measures'])})?(?:超|超过|突破)?(?P<n>\d+(?:\.\d+)?|{_alt(LEX['cn_scale_values'])})亿(?:元)?级?(?:的)?(?:规模)?"
                           r"(?P<x>[^,;。、()]{2,24}?(?:产业集群|集群|基地|产业园|园区))")
 _TERMINAL = "。;!?"
 _WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
@@ -105,7 +106,7 @@ _YEAR_NUM = re.compile(r"(?:19|20)\d{2}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]{2,}$")
-_OVER = re.compile(r"(?:规模)?(?:超|超过)")
+_OVER = re.compile(r"超|超过")
 _REACH = re.compile(r"(?:基本)?(?:实现|做到)")
 _SENTENCE_END = re.compile(r"[。;]\s*$")  # a heading that is a whole sentence (numbered items) is read too
 _PER_LEAD_TAIL = re.compile(rf"(?:至少|均)(?:{_alt(LEX['creation_verbs'])})?$")
@@ -309,8 +310,11 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
     bases = [b.span() for b in _BASIS.finditer(text)] if "基础" in text else []
     queue: list[str] = []  # members still to take of a shared list ("A、B、C…分别达到x、y、z")
     subjects: dict[int, str] = {}  # out index -> the subject a bare measure took
+    scales = [x.span() for x in _SCALE_VALUE.finditer(text) if x.group("m")] if "亿" in text else []
     for m in VALUE_RE.finditer(text):
         if m.start("num") < boundary or not _is_value(text, m):
+            continue
+        if any(a <= m.start("num") < b for a, b in scales):  # "产值超25亿元的甲产业园": read as a scale
             continue
         i = bisect_right(sep_ends, m.start()) - 1
         start = max(boundary, sep_ends[i] if i >= 0 else 0)
@@ -444,9 +448,10 @@ def _scale_targets(text, cues, year, found) -> list[tuple[Target, int, int]]:
         n = m.group("n")
         value = LEX["cn_scale_values"].get(n) or to_number(n)
         name = m.group("x")
-        name = _clean_indicator(name[name.rfind("的") + 1:]) + "规模"
+        name = _clean_indicator(name[name.rfind("的") + 1:]) + (m.group("m") or "规模")
         years = [y for pos, y, _ in cues if pos <= m.start()]
-        comparator = "超过" if _OVER.match(m.group(0)) else ("突破" if "突破" in m.group(0) else None)
+        said = m.group(0)[len(m.group("m") or ""):]
+        comparator = "超过" if _OVER.match(said) else ("突破" if said.startswith("突破") else None)
         out.append((Target(name, None, value=plain(value), unit="亿元", year=years[-1] if years else year,  # type: ignore[arg-type]
                            comparator=comparator), m.start(), m.end()))
     return out

@@ -107,6 +107,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]{2,}$")
 _OVER = re.compile(r"超|超过")
+_TIER_LEAD = re.compile(rf"(?:{_alt(LEX['scale_tier_leads'])})$")
 _REACH = re.compile(r"(?:基本)?(?:实现|做到)")
 _SENTENCE_END = re.compile(r"[。;]\s*$")  # a heading that is a whole sentence (numbered items) is read too
 _PER_LEAD_TAIL = re.compile(rf"(?:至少|均)(?:{_alt(LEX['creation_verbs'])})?$")
@@ -441,8 +442,11 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
 
 def _scale_targets(text, cues, year, found) -> list[tuple[Target, int, int]]:
     """"形成规模超千亿的甲产业集群" → 甲产业集群规模 1000 亿元."""
-    out = []
+    out, tier_end = [], -2
     for m in _SCALE_VALUE.finditer(text):
+        if _TIER_LEAD.search(text, 0, m.start()) or (m.start() == tier_end + 1 and text[tier_end] in "和、及与"):
+            tier_end = m.end()  # 形成更多千亿级产业集群和百亿级乙集群: tiers of many clusters, no value
+            continue
         if any(a < m.end() and m.start() < b for _, a, b in found):
             continue
         n = m.group("n")

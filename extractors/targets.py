@@ -20,10 +20,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 
-from extractors import target_links, target_tables
+from extractors import lexicon, target_links, target_tables
 from extractors.facts import Target
 from extractors.numbers import CN_DIGITS, CN_NUM, NUM, is_range, plain, to_number
-from extractors import lexicon
 
 LEX = lexicon.load("targets.json")
 
@@ -71,6 +70,9 @@ _PAST_HEAD = re.compile(_alt(LEX["past_heading_cues"]))
 _PAST_SENT = re.compile(_alt(LEX["past_sentence_cues"]))
 _VALUE_TEXT = re.compile(_first_chars((), LEX["value_text_first_chars"]) + "(?:" + "|".join(f"(?:{p})" for p in LEX["value_text_patterns"]) + ")")
 _MAX_INDICATOR = 40
+_SHARED_LIST = 12  # longest "甲、乙丙" phrase after a count that the count is shared by
+_DIGIT = re.compile(r"\d")
+_TITLED_EXAMPLES = re.compile(r"(?:《[^《》]{1,20}》[、，,和及与]?)+等")  # 扶持《甲》《乙》等…精品: examples, not the indicator
 _INCENTIVE = re.compile(_alt(LEX["incentive_cues"]))
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*[-—–~～]+\s*(?:19|20)\d{2}$")
 _LEAD_VERB = re.compile(rf"^(?!{_alt(LEX['lead_verb_nouns'])})(?:{_alt(LEX['indicator_lead_verbs'])})(?=[\u4e00-\u9fffA-Za-z]{{3}})")
@@ -89,12 +91,13 @@ _BASIS = re.compile(r"在[^,;。]{0,40}基础上")
 _CONDITION = re.compile(r"^对[^,;。]*$")
 _FORMULA = re.compile(r"=[^,;。]*\+")
 _DISTANCE = re.compile(r"(?<!差)距[^,;。离]{0,12}$|距离[^,;。]{0,12}$")
-_SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "规超突0123456789") + rf"(?:规模)?(?:超|超过|突破)?(?P<n>\d+(?:\.\d+)?|{_alt(LEX['cn_scale_values'])})亿(?:元)?级?(?:的)?(?:规模)?"
+_SCALE_VALUE = re.compile(_first_chars(LEX["cn_scale_values"], "超突0123456789" + "".join(m[0] for m in LEX["scale_measures"]))
+                          + rf"(?P<m>{_alt(LEX['scale_measures'])})?(?:超|超过|突破)?(?P<n>\d+(?:\.\d+)?|{_alt(LEX['cn_scale_values'])})亿(?:元)?级?(?:的)?(?:规模)?"
                           r"(?P<x>[^,;。、()]{2,24}?(?:产业集群|集群|基地|产业园|园区))")
 _TERMINAL = "。;!?"
 _WEAK_VALUE = re.compile(_alt(LEX["weak_value_text_cues"]))
 _AREA = re.compile(r"面积$")
-_NOT_TARGET = re.compile(r"^/|等项目$|圈$")
+_NOT_TARGET = re.compile("|".join(f"(?:{p})" for p in LEX["not_target_patterns"]))
 _TO_YEAR = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _PERIOD = re.compile(_alt(_PERIODS))
@@ -103,7 +106,8 @@ _YEAR_NUM = re.compile(r"(?:19|20)\d{2}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]{2,}$")
-_OVER = re.compile(r"(?:规模)?(?:超|超过)")
+_OVER = re.compile(r"超|超过")
+_TIER_LEAD = re.compile(rf"(?:{_alt(LEX['scale_tier_leads'])})$")
 _REACH = re.compile(r"(?:基本)?(?:实现|做到)")
 _SENTENCE_END = re.compile(r"[。;]\s*$")  # a heading that is a whole sentence (numbered items) is read too
 _PER_LEAD_TAIL = re.compile(rf"(?:至少|均)(?:{_alt(LEX['creation_verbs'])})?$")
@@ -154,7 +158,7 @@ def _year_cues(text: str, base_year: int | None) -> list[tuple[int, int, bool]]:
 
 
 def _clean_indicator(s: str) -> str:
-    s = _NUMBERING.sub("", YEAR_RE.sub("", s))
+    s = _NUMBERING.sub("", YEAR_RE.sub("", _TITLED_EXAMPLES.sub("", s)))
     for _ in range(3):
         cut = _TAIL_RE.sub("", _LEAD_RE.sub("", s))
         if cut == s:
@@ -307,8 +311,11 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
     bases = [b.span() for b in _BASIS.finditer(text)] if "基础" in text else []
     queue: list[str] = []  # members still to take of a shared list ("A、B、C…分别达到x、y、z")
     subjects: dict[int, str] = {}  # out index -> the subject a bare measure took
+    scales = [x.span() for x in _SCALE_VALUE.finditer(text) if x.group("m")] if "亿" in text else []
     for m in VALUE_RE.finditer(text):
         if m.start("num") < boundary or not _is_value(text, m):
+            continue
+        if any(a <= m.start("num") < b for a, b in scales):  # "产值超25亿元的甲产业园": read as a scale
             continue
         i = bisect_right(sep_ends, m.start()) - 1
         start = max(boundary, sep_ends[i] if i >= 0 else 0)
@@ -378,6 +385,8 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
                 tail = _LIST_NOUN_TAIL.search(text, m.end(), stop)
                 if tail:
                     phrase, end = tail.group(1), stop
+                elif stop - m.end() <= _SHARED_LIST and not _DIGIT.search(text, end, stop):
+                    phrase, end = text[m.end():stop], stop  # "3个以上省级、市级特色镇": one count for the list
             indicator = _RELATED_TAIL.sub("", lead + _NOUN_TAIL.sub("", phrase))
         elif not indicator and adjacent:
             indicator = queue.pop(0) if queue else prev[0].indicator
@@ -433,16 +442,20 @@ def read_sentence(text: str, base_year: int | None, year: int | None = None,
 
 def _scale_targets(text, cues, year, found) -> list[tuple[Target, int, int]]:
     """"形成规模超千亿的甲产业集群" → 甲产业集群规模 1000 亿元."""
-    out = []
+    out, tier_end = [], -2
     for m in _SCALE_VALUE.finditer(text):
+        if _TIER_LEAD.search(text, 0, m.start()) or (m.start() == tier_end + 1 and text[tier_end] in "和、及与"):
+            tier_end = m.end()  # 形成更多千亿级产业集群和百亿级乙集群: tiers of many clusters, no value
+            continue
         if any(a < m.end() and m.start() < b for _, a, b in found):
             continue
         n = m.group("n")
         value = LEX["cn_scale_values"].get(n) or to_number(n)
         name = m.group("x")
-        name = _clean_indicator(name[name.rfind("的") + 1:]) + "规模"
+        name = _clean_indicator(name[name.rfind("的") + 1:]) + (m.group("m") or "规模")
         years = [y for pos, y, _ in cues if pos <= m.start()]
-        comparator = "超过" if _OVER.match(m.group(0)) else ("突破" if "突破" in m.group(0) else None)
+        said = m.group(0)[len(m.group("m") or ""):]
+        comparator = "超过" if _OVER.match(said) else ("突破" if said.startswith("突破") else None)
         out.append((Target(name, None, value=plain(value), unit="亿元", year=years[-1] if years else year,  # type: ignore[arg-type]
                            comparator=comparator), m.start(), m.end()))
     return out

@@ -27,6 +27,7 @@ _NOTE = re.compile(r"^注\s*[:：]")
 _HEADER_WORD = re.compile(r"^(?:指标名称|指标|名称|序号|类别|单位|基数|目标|年均增长(?:或)?|累计|累计\(%\)|指标属性|属性|"
                           r"\d{4}年?|\d{4}年?基数|\d{4}年?目标|年均|增长|年均增长或累计\(%\))+$")
 _UNIT_TAIL = re.compile(r"\(([^()]{1,10})\)$")
+_PER_CAPITA = re.compile(r"^(?:平均)?每[十百千万]?(?:常住人口|人口|人|户)")  # a group label's per-capita lead
 _CJK = r"\u3400-\u9fff"
 _NOSPACE_BEFORE = re.compile(rf"[{_CJK}/(]$")
 _NOSPACE_AFTER = re.compile(rf"^[{_CJK}()]")
@@ -124,24 +125,47 @@ def parse_flat_indicators(lines: list[str]) -> FlatTable | None:
 
 
 def _rows_of(number: str, lines: list[str], has_unit: bool) -> list[tuple[str, ...]]:
-    """The rows of one numbered indicator: one, or one per sub-indicator."""
+    """The rows of one numbered indicator: one, or one per sub-indicator. A sub-indicator starts after an
+    attribute or at a line with its own name and values ("氨氮(％) - -"); a sub-indicator takes the
+    per-capita lead of the group label (每千人口卫生技术人员数 | 注册护士数 → 每千人口注册护士数) and the
+    text cells it lacks from the group's first row (one merged cell: 按下达目标确定)."""
     subrows: list[list[str]] = [[]]
     for line in lines:
+        head, vals = _split_values(line)
+        if vals and head and re.search(rf"[{_CJK}]", head) and any(_split_values(x)[1] for x in subrows[-1]):
+            subrows.append([])
         subrows[-1].append(line)
         if _ATTR_END.search(line):
             subrows.append([])
-    out, attr = [], ""
+    grouped = sum(1 for s in subrows if s) > 1
+    out, attr, lead, first = [], "", "", None
     for sub in subrows:
-        parsed = _parse_subrow(sub, has_unit, sum(1 for s in subrows if s) > 1)
+        parsed = _parse_subrow(sub, has_unit, grouped)
         if parsed is None:
             continue
-        name, unit, values, a = parsed
+        name, unit, values, a, group = parsed
+        per = _PER_CAPITA.match(group)
+        lead = per.group(0) if per else lead
+        if lead and not name.startswith("每"):
+            name = lead + name
+        if first is None:
+            first = values
+        elif not any(v.strip("-—–") and _VALUE.match(v) for v in values):
+            values = _merged_text(values, first)
         attr = a or attr
         out.append((number, name, unit, values, attr))
     return out
 
 
+def _merged_text(values: list[str], first: list[str]) -> list[str]:
+    """A sub-row without numbers takes the text cells of its group's first row where it has none."""
+    values = values + [""] * max(0, len(first) - len(values))
+    return [first[k] if not v.strip("-—–") and k < len(first) and re.search(rf"[{_CJK}]", first[k]) else v
+            for k, v in enumerate(values)]
+
+
 def _parse_subrow(lines: list[str], has_unit: bool, grouped: bool):
+    """(name, unit, values, attribute, the group label written before the name) of one sub-indicator."""
     name_lines: list[str] = []
     tail = ""
     for k, line in enumerate(lines):
@@ -153,8 +177,11 @@ def _parse_subrow(lines: list[str], has_unit: bool, grouped: bool):
         name_lines.append(line)
     else:
         return None
+    group = ""
     if grouped:
-        name_lines = _cells(name_lines)[-1]
+        cells = _cells(name_lines)
+        group = _SPACE_IN_CJK.sub("", _join([x for c in cells[:-1] for x in c])).replace(" ", "")
+        name_lines = cells[-1]
     name = _join(name_lines)
     tokens = _tokens(tail)
     attr = tokens.pop() if tokens and tokens[-1] in ATTRIBUTES else ""
@@ -167,7 +194,7 @@ def _parse_subrow(lines: list[str], has_unit: bool, grouped: bool):
         m = _UNIT_TAIL.search(name)
         if m:
             name, unit = name[:m.start()], m.group(1)
-    return _SPACE_IN_CJK.sub("", name).strip(), unit, tokens, attr
+    return _SPACE_IN_CJK.sub("", name).strip(), unit, tokens, attr, group
 
 
 def _split_values(line: str) -> tuple[str, str]:

@@ -61,12 +61,22 @@ def test_indicator_box_3_1_of_002():
     assert rows[("12", "新增就业人数")][2:5] == ("万人", "0.99", "[4]")
     assert rows[("12", "城镇登记失业率")][4] == "4.5以内"
     assert rows[("13", "劳动年龄人口平均受教育年限")][4] == "按洛阳市下达目标"
-    assert rows[("14", "注册护士数")][2:] == ("人", "2.8", "3.96", "-", "预期性")
+    assert rows[("14", "每千人口注册护士数")][2:] == ("人", "2.8", "3.96", "-", "预期性")
+    assert ("14", "每千人口拥有执业(助理)医师数") in rows  # the group label's per-capita lead
     assert rows[("19", "单位地区生产总值用水量")][2] == "立方米/万元"
     assert rows[("25", "能源综合生产能力")][-1] == "约束性"
     text = parsed.document.text
     assert box.start <= table.start < table.end <= box.end
     assert text[table.start:table.end].split("\n")[1].split("\t")[1] == "地区生产总值增长"
+
+
+def test_indicator_group_rows_of_002():
+    """Sub-indicators each on a line of their own, sharing the group's merged text cell."""
+    parsed = parse(next(CORPUS.glob("002_*.txt")))
+    rows = {r[1]: r for r in parsed.document.tables[0].rows if r[0] == "18"}
+    assert list(rows) == ["化学需氧量", "二氧化硫", "氨氮", "氮氧化物"]
+    assert rows["化学需氧量"][3:5] == ("3.5", "按下达目标确定")
+    assert rows["氨氮"][3:5] == ("-", "按下达目标确定")
 
 
 def test_indicator_box_2_1_of_003_has_unit_column():

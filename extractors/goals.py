@@ -229,11 +229,12 @@ def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
     """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term or after
     到20XX年), or a place name with a modifier that is not a verb (创新型某城)? A counted object
     (3个…基地, 若干…) is a quantity, not a goal."""
+    quoted = bool(_QUOTED.search(obj))
     obj = obj.rstrip("”’\"'》")
     if _COUNTED.match(obj):  # 建设3个示范基地: a quantity, i.e. a target
         return False
     if _WEAK_HEAD.search(obj):
-        return after_year or bool(_QUOTED.search(obj))
+        return after_year or quoted
     return bool(_HEAD_END.search(obj)) or (not _VERB_MODIFIER.match(obj) and any(
         obj[-k:] in places for k in range(2, min(len(obj) - 1, _PLACE_MAX) + 1)))
 

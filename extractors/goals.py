@@ -12,13 +12,15 @@ period, 发展基础 / …取得决定性胜利):
 - phrases in sentences: [adverbs] strong verb + object ending in a head noun or a modified place name
   (建设诚信某城); 体系/格局-like heads only after 到20XX年 or with a quoted term; 推进X建设; an
   enumeration X、Y of goal objects gives one Goal per item.
+Outside headings, building a project or park the document names (建设甲产业园) is no Goal unless the name ends
+in a goal head (建设甲中心).
 """
 from __future__ import annotations
 
 import re
 
-from extractors.names import clean_name
 from extractors import lexicon
+from extractors.names import clean_name
 
 _LEX = lexicon.load("goals.json")
 
@@ -70,6 +72,8 @@ _LEAD_LINE = re.compile(r"^([\u4e00-\u9fff“”]{2,10})。$")
 _ENUM_CUE = re.compile(_alt(_LEX["enumeration_cues"]))
 _CLAUSE_END = re.compile(r"[,，;；。:：!！?？]")
 _CHAPTER_KINDS = {"chapter", "part"}
+_BUILT_LABELS = {"Project", "Park"}
+_HEADING_RULES = {"goal.heading", "goal.task_heading"}
 _MAX_LEN = 60
 _PLACE_MAX = 12  # longest place name looked for at the end of a goal object
 
@@ -80,6 +84,7 @@ def extract(ctx) -> None:
     heading_goals = _heading_goals(parsed, task_mode)
     text = parsed.document.text
     places = {e.name for e in ctx.facts.entities if e.label == "Place" and len(e.name) >= 2}
+    built = {e.name for e in ctx.facts.entities if e.label in _BUILT_LABELS}
     review: set[str] = set()
     starts = {sec.section_id: sec.start for sec in parsed.sections}
     for sec in parsed.sections:  # parents come before their children
@@ -96,9 +101,16 @@ def extract(ctx) -> None:
             found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(sent.text, places)]
         taken: set[str] = set()
         for name, start, end, rule in found:
-            if name not in taken:
+            if name not in taken and not (rule not in _HEADING_RULES and _built(name, built)):
                 taken.add(name)
                 ctx.add_entity("Goal", name, ctx.mention(sent, start, end, rule))
+
+
+def _built(name: str, built: set[str]) -> bool:
+    """Is the goal phrase only the building of a project or park the document names (建设甲产业园), not a
+    positioning with a goal head (建设甲中心)?"""
+    obj = strong_object(name)
+    return obj in built and not _HEAD_END.search(obj)
 
 
 def _lead_goal(sent, text: str, section_start: int) -> list[tuple[str, int, int, str]]:
@@ -217,11 +229,12 @@ def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
     """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term or after
     到20XX年), or a place name with a modifier that is not a verb (创新型某城)? A counted object
     (3个…基地, 若干…) is a quantity, not a goal."""
+    quoted = bool(_QUOTED.search(obj))
     obj = obj.rstrip("”’\"'》")
     if _COUNTED.match(obj):  # 建设3个示范基地: a quantity, i.e. a target
         return False
     if _WEAK_HEAD.search(obj):
-        return after_year or bool(_QUOTED.search(obj))
+        return after_year or quoted
     return bool(_HEAD_END.search(obj)) or (not _VERB_MODIFIER.match(obj) and any(
         obj[-k:] in places for k in range(2, min(len(obj) - 1, _PLACE_MAX) + 1)))
 

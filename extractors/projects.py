@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
 from extractors.facts import Mention
 from extractors.names import clean_name
-from extractors import lexicon
+from extractors.spans import known_word, name_like
 
 _LEX = lexicon.load("projects_cues.json")
 
@@ -70,6 +71,7 @@ _PLATFORM_CORE_MIN = 6
 _JOINED = re.compile(r"[和与及在]")
 _SCORE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
 _MARKED = re.compile(r"[\d“”\"A-Za-z]")
+_FACILITY = re.compile(_alt(_LEX["suffixes"] + _LEX["facility_marks"]))
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile(_MARKED.pattern + r"|[一二三四五六七八九十]期|[\u4e00-\u9fff](?:路|大道|线)")
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
@@ -109,9 +111,8 @@ def _pieces(region: str, offset: int):
     """Split an enumeration at 、 (and at 和/及 after a place-like head), yielding (text, start)."""
     pos, parts = 0, []
     for part in _ENUM_SPLIT.split(region):  # a part left dangling (甲乙领域、丙丁领域用X) goes on in the next one
-        if parts and parts[-1] != "、" and _DANGLING.search(parts[-1]) and part == "、":
-            parts[-1] += part
-        elif parts and parts[-1].endswith("、") and part != "、":
+        dangling = part == "、" and parts[-1] != "、" and _DANGLING.search(parts[-1]) if parts else False
+        if dangling or parts and parts[-1].endswith("、") and part != "、":
             parts[-1] += part
         else:
             parts.append(part)
@@ -284,10 +285,22 @@ def _proper(name: str, known: frozenset[str]) -> bool:
     return any(name[i:j] in known for i in range(n - 1) for j in range(i + 2, n + 1))
 
 
-def _prose_generic(name: str, rule: str, listy: bool, known: frozenset[str] | None) -> bool:
-    """In a plan whose projects stand in 专栏 boxes, a name met in the running text is a generic type or a
-    policy programme unless it carries a proper part; a 行动/计划 there always is a programme."""
-    if known is None or listy or rule != "project.suffix":
+def _name_start(name: str) -> bool:
+    """The name opens with a word that is no common word (甲乙建材铝合金模板): its longest dictionary word
+    prefix is a proper noun, or it has none."""
+    word = next((name[:k] for k in (4, 3, 2) if known_word(name[:k])), name[:2])
+    return name_like(word)
+
+
+def _kind_of_work(name: str, piece: str, known: frozenset[str]) -> bool:
+    """A list item naming no built thing and no proper part: 棚户区改造、高效储能 (not 甲污水处理厂提标扩容)."""
+    return not (_FACILITY.search(name) or _MARKED.search(piece) or _name_start(name) or _proper(name, known))
+
+
+def _prose_generic(name: str, rule: str, listy: bool, known: frozenset[str], boxes: bool) -> bool:
+    """In a plan whose projects stand in 专栏 boxes, a name met in the running text is a generic
+    type or a policy programme unless it carries a proper part; a 行动/计划 there always is a programme."""
+    if listy or not boxes or rule != "project.suffix":
         return False
     return bool(_PROGRAMME.search(name)) or not _proper(name, known)
 
@@ -310,7 +323,8 @@ def extract(ctx) -> None:
             found = list(found) + list(_quoted_projects(joined))
         for name, start, end, rule in found:
             key = f"{sent.index}/{name}"
-            if key in seen or name in places or _prose_generic(name, rule, listy, known if boxes else None):
+            if key in seen or name in places or _prose_generic(name, rule, listy, known, boxes) \
+                    or not listy and rule == "project.list" and _kind_of_work(name, joined[start:end], known):
                 continue
             seen.add(key)
             ctx.add_entity("Project", name, Mention(sent.doc_id, sent.section_id, flat, sent.start + start,

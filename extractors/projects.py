@@ -50,7 +50,15 @@ _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
 _QUOTED_HEAD_END = re.compile(f"(?:{_alt(_LEX['quoted_heads'])})$")
 _SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[大个批带]|十[一二三四五]五)")  # “三大改造”, “十四五”
 _QUOTED = re.compile("“(?P<q>[^“”\"，,。;；:：、]{2,24})[”\"](?P<rest>[\\u4e00-\\u9fffA-Za-z0-9+]{0,12}?"
-                     f"(?:{_alt(_LEX['quoted_heads'])}))(?![\\u4e00-\\u9fff])")
+                     f"(?:{_alt(_LEX['quoted_heads'])}))")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_REST_BAD = re.compile(f"[和与及的]|{_alt(_LEX['cues'])}")
+_WHOLE_QUOTE = re.compile(f"“(?P<q>[^“”\"，,。;；:：、]{{4,30}}(?:{_alt(_LEX['suffixes'])}))[”\"]"
+                          f"(?![\\u4e00-\\u9fffA-Za-z0-9+]{{0,12}}?(?:{_alt(_LEX['quoted_heads'])}))")
+_TITLE = re.compile(_alt(_LEX["title_cues"]))
+_TITLE_SPAN = 8  # how far before a quote a title cue is looked for
+_FORMULA = re.compile(_alt(_LEX["formula_marks"]))
+_COUNTED = re.compile(r"^[一两二三四五六七八九十][\u4e00-\u9fff][一两二三四五六七八九十]")  # “一云一池…”, “两节一会…”
 _OWNER_QUOTE = re.compile(r"^\s*[^“”\s]{2,12}\s*“(?P<name>[^“”]{4,40})”\s*$")
 _TRAIL = re.compile(r"(?:的)?(?:项目建设|建设步伐|建设任务|建设进度|建设|进度|规划实施|功能|应用|作用|工作|前期工作|落地应用|落地|运行)$")
 _CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_heads'])})$")
@@ -233,14 +241,35 @@ def _sentence_projects(sent_text: str, listy: bool):
             yield from found
 
 
+def _quote_rest_ok(rest: str, after: str) -> bool:
+    """What follows a quoted name up to its head noun: words of the name (“甲乙”综合治理工程), no conjunction,
+    的 or verb (“甲”和乙园区, “甲”通过互联网); a one-character head (云, 网) right after the quote and ending a word."""
+    head = _QUOTED_HEAD_END.search(rest).group(0)
+    if len(head) == 1:
+        return rest == head and not _CJK.match(after)
+    return not _REST_BAD.search(rest[:-len(head)])
+
+
+def _whole_quote_ok(name: str, before: str) -> bool:
+    """A quoted name with its own head noun (打造“甲乙公交云平台”) is a project unless it is a slogan or
+    count (“一云一池三平台”), a formula (“孵化器+加速器+产业园”) or a title held (被评为“甲示范区”)."""
+    if _SLOGAN.match(name) or _COUNTED.match(name) or _FORMULA.search(name) or _TITLE.search(before):
+        return False
+    return _ok(name, need_suffix=True)
+
+
 def _quoted_projects(text: str):
     """Yield (name, start, end, rule) for quoted names followed by a project head noun (“甲乙”服务平台)."""
     for m in _QUOTED.finditer(text):
         q, rest = m.group("q"), m.group("rest")
-        if _SLOGAN.match(q):
+        if _SLOGAN.match(q) or not _quote_rest_ok(rest, text[m.end():m.end() + 1]):
             continue
         name = clean_name(q if _QUOTED_HEAD_END.search(q) and rest in _QUOTED_HEADS else q + rest)
         if _ok(name, need_suffix=False) and "的" not in name:
+            yield name, m.start(), m.end(), "project.quoted"
+    for m in _WHOLE_QUOTE.finditer(text):
+        name = clean_name(m.group("q"))
+        if _whole_quote_ok(name, text[max(0, m.start() - _TITLE_SPAN):m.start()]):
             yield name, m.start(), m.end(), "project.quoted"
 
 
@@ -312,13 +341,18 @@ def extract(ctx) -> None:
     boxes = _has_boxes(ctx)
     boxed: dict[str, bool] = {}
     for sent, joined in logical_sentences(ctx):
-        if not _ANY_HEAD.search(joined) or _is_inline_heading(ctx, sent):
+        if not _ANY_HEAD.search(joined):
             continue
         listy = boxed.get(sent.section_id)
         if listy is None:
             listy = boxed[sent.section_id] = _in_box(ctx, sent)
         flat = joined.replace("\n", "")
-        found = _heading_projects(joined, known) if sent.is_heading else _sentence_projects(joined, listy)
+        if _is_inline_heading(ctx, sent):
+            found = []  # 3.全面提升“12345”政务热线服务水平。… : only its quoted names
+        elif sent.is_heading:
+            found = _heading_projects(joined, known)
+        else:
+            found = _sentence_projects(joined, listy)
         if "“" in joined:
             found = list(found) + list(_quoted_projects(joined))
         for name, start, end, rule in found:

@@ -38,8 +38,9 @@ _ROAD_END = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{_alt(_LEX['road_suffixes'])})(?
 _GENERIC_ROAD = re.compile(f"(?:{_alt(_LEX['generic_roads'])})$")
 _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
 _SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=建设|项目|工程|改造|$)")
-_ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"]))  # cheap test before cleaning a piece that needs a head noun
+_ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["work_tails"]))  # cheap test before cleaning a piece that needs a head noun
 _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["shared_heads"] + _LEX["quoted_heads"]
+                            + _LEX["work_tails"]
                             + ["通道"]))  # a sentence without any of these holds no project
 _MAX_PIECE = 60
 _NO_CJK = re.compile(r"[\d\W_a-zA-Z]*")
@@ -67,7 +68,7 @@ _BAD_PART = re.compile(_alt(_LEX["bad_parts"]))
 _GENERIC = frozenset(_LEX["generic"])
 _NAME_VERBS = re.compile(_alt(_LEX["name_verbs"]))
 _ITEM_HEAD = re.compile(f"(?:{_alt(_LEX['item_heads'])})$")
-_AND = re.compile(r"(?<=[园地馆线心场站院室])[和及](?=[^、]{4,})")
+_AND = re.compile(f"(?<=[{''.join(_LEX['and_split_after'])}])[和及](?=[^、]{{3,}})")
 _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 _PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
@@ -80,8 +81,15 @@ _JOINED = re.compile(r"[和与及在]")
 _SCORE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
 _MARKED = re.compile(r"[\d“”\"A-Za-z]")
 _FACILITY = re.compile(_alt(_LEX["suffixes"] + _LEX["facility_marks"]))
+_WORK_TAIL = f"(?:{_alt(_LEX['work_tails'])})"
+_WORKED = re.compile(f"(?:{_alt(_LEX['suffixes'] + _LEX['facility_marks'])}){_WORK_TAIL}(?:[及和]{_WORK_TAIL})?$")
+_SHARED_END = re.compile(f"(?:{_alt(_LEX['shared_heads'])})$")
+_PARALLEL_MAX = 4  # longest core of a later item parallel to the first one's end (五干渠)
+_OWNER_MAX = 6  # longest place or owner before a head noun that a bare head later in the list shares (甲区)
+_SHORT_ITEM = 4  # longest item a later head noun spreads over (甲庄)
+_WORK_END = re.compile(f"{_WORK_TAIL}(?:[及和]{_WORK_TAIL})?$")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
-_PROPER_MARK = re.compile(_MARKED.pattern + r"|[一二三四五六七八九十]期|[\u4e00-\u9fff](?:路|大道|线)")
+_PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
@@ -96,8 +104,10 @@ def _clean(piece: str) -> str:
 
 
 def _headed(name: str) -> bool:
-    """The name ends in a project head noun, or is a road or line name (甲乙路, 甲乙线…段)."""
-    return bool(_SUFFIX_END.search(name)) or (bool(_ROAD_END.search(name)) and not _GENERIC_ROAD.search(name))
+    """The name ends in a project head noun, is a road or line name (甲乙路, 甲乙线…段) or a built thing and the
+    work done on it (甲污水处理厂提标扩容)."""
+    return bool(_SUFFIX_END.search(name) or _WORKED.search(name)) or (
+        bool(_ROAD_END.search(name)) and not _GENERIC_ROAD.search(name))
 
 
 def _ok(name: str, need_suffix: bool) -> bool:
@@ -171,6 +181,48 @@ def _named_platform(name: str) -> bool:
     return bool(m) and m.start() >= _PLATFORM_CORE_MIN and not _CUE.search(name) and not _JOINED.search(name)
 
 
+def _head_of(name: str) -> str:
+    m = _SUFFIX_END.search(name) or _SHARED_END.search(name)
+    return m.group(0) if m else ""
+
+
+def _distribute(names: list[str]) -> list[str]:
+    """Parts a list writes once, spread over its items: a head noun over short items before it (甲庄、乙庄安置房),
+    the first item's prefix over a later item parallel to its end (甲灌区四干渠、五干渠工程 → 甲灌区五干渠工程,
+    and 四干渠工程; 甲区博物馆和美术馆 → 甲区美术馆), the work done on the last thing over the same things
+    before it (甲污水处理厂、乙污水处理厂提标扩容)."""
+    if len(names) < 2:
+        return names
+    out = list(names)
+    first = names[0]
+    for i in range(1, len(names)):
+        n = names[i]
+        head = _head_of(n)
+        core = n[:len(n) - len(head)]
+        owner = first[:len(first) - len(_head_of(first))] if _head_of(first) else ""
+        if not core and head and first != n and 2 <= len(owner) <= _OWNER_MAX and _name_start(owner) \
+                and not _JOINED.search(owner):
+            out[i] = owner + n  # 甲区博物馆和美术馆
+        elif head and 2 <= len(core) <= _PARALLEL_MAX and not _headed(first) and len(first) > len(core) + 1 \
+                and first[-len(core):] != core and first[-len(core) + 1:] == core[1:]:
+            out[i] = first[:-len(core)] + n  # 甲灌区四干渠、五干渠工程
+            out[0] = first + head
+    work = _WORK_END.search(names[-1])
+    if work:
+        thing = names[-1][:work.start()]
+        for i in range(len(names) - 1):  # 甲污水处理厂、乙污水处理厂提标扩容: both are upgraded
+            if out[i] == names[i] and len(names[i]) >= 3 and names[i][-2:] == thing[-2:]:
+                out[i] = names[i] + work.group(0)
+    last_head = _SHARED_END.search(names[-1])
+    if last_head and len(names[-1]) > len(last_head.group(0)) and _ok(names[-1], need_suffix=True):
+        for i in range(len(names) - 2, -1, -1):  # the run of short names right before the last one
+            if out[i] != names[i] or _headed(names[i]) or not 2 <= len(names[i]) <= _SHORT_ITEM \
+                    or not _name_start(names[i]):
+                break
+            out[i] = names[i] + last_head.group(0)  # 甲庄、乙庄安置房
+    return out
+
+
 def _generic_list(items) -> bool:
     """Every item is a short common phrase with no head noun, number or quote (土壤改良、灌溉排水等工程):
     kinds of work, not named projects."""
@@ -226,15 +278,17 @@ def _sentence_projects(sent_text: str, listy: bool):
             rule = "project.box" if listy else "project.suffix"
         else:
             continue
-        found = []
+        items = []
         for piece, p0 in _pieces(clause[region_start:], region_start):
-            if len(piece) > _MAX_PIECE or not _ANY_SUFFIX.search(piece):
+            if len(piece) > _MAX_PIECE:
                 continue
             owned = _OWNER_QUOTE.match(_TRAIL.sub("", piece.rstrip()))
             if owned and _headed(owned.group("name")):  # 甲集团“乙重点实验室”: the project is the quoted name
                 p0 += owned.start("name") - 1
                 piece = piece[owned.start("name") - 1:]
-            name = _clean(piece)
+            items.append((piece, p0, _clean(piece)))
+        found = []
+        for (piece, p0, _), name in zip(items, _distribute([n for _, _, n in items])):
             if _ok(name, need_suffix=True) and (not weak or _named_platform(name)):
                 found.append((name, base + p0, base + p0 + len(piece), rule))
         if cue or listy or len(found) >= 2:

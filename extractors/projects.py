@@ -31,13 +31,13 @@ _CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
 _LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})")
 _STRONG = frozenset(_LEX["strong_cues"])
 _ADVERB_PREFIX = re.compile(f"^(?:{_alt(_LEX['adverbs'])}){{1,3}}")
-_NUM_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:个|家|名|户|条|座|处|所|万元|亿元|%)")
+_NUM_MEASURE = re.compile(f"\\d+(?:\\.\\d+)?(?:{_alt(_LEX['measure_units'])})")
 _LIST_END = re.compile(_LEX["list_end"])
 _SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
 _ROAD_END = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{_alt(_LEX['road_suffixes'])})(?:[(（][^()（）]{{1,16}}[)）])?$")
 _GENERIC_ROAD = re.compile(f"(?:{_alt(_LEX['generic_roads'])})$")
 _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
-_SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=建设|项目|工程|改造|$)")
+_SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=(?:{_alt(_LEX['shared_head_after'])})|$)")
 _ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["work_tails"]))  # cheap test before cleaning a piece that needs a head noun
 _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["shared_heads"] + _LEX["quoted_heads"]
                             + _LEX["work_tails"]
@@ -45,7 +45,7 @@ _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["sha
 _MAX_PIECE = 60
 _NO_CJK = re.compile(r"[\d\W_a-zA-Z]*")
 _ENUM_SPLIT = re.compile(r"(、|(?<=[”\"])(?=“))")  # 、 or between two quoted names: “甲平台”“乙平台”
-_DANGLING = re.compile(r"(?:领域|方面)$")
+_DANGLING = re.compile(f"(?:{_alt(_LEX['dangling_words'])})$")
 _BARE_END = re.compile(r"等\s*$")
 _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
 _QUOTED_HEAD_END = re.compile(f"(?:{_alt(_LEX['quoted_heads'])})$")
@@ -61,7 +61,7 @@ _TITLE_SPAN = 8  # how far before a quote a title cue is looked for
 _FORMULA = re.compile(_alt(_LEX["formula_marks"]))
 _COUNTED = re.compile(r"^[一两二三四五六七八九十][\u4e00-\u9fff][一两二三四五六七八九十]")  # “一云一池…”, “两节一会…”
 _OWNER_QUOTE = re.compile(r"^\s*[^“”\s]{2,12}\s*“(?P<name>[^“”]{4,40})”\s*$")
-_TRAIL = re.compile(r"(?:的)?(?:项目建设|建设步伐|建设任务|建设进度|建设|进度|规划实施|功能|应用|作用|工作|前期工作|落地应用|落地|运行)$")
+_TRAIL = re.compile(f"(?:的)?(?:{_alt(_LEX['trailing_words'])})$")
 _CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_heads'])})$")
 _BAD_START = re.compile(f"^(?:{_alt(_LEX['bad_starts'])})")
 _BAD_PART = re.compile(_alt(_LEX["bad_parts"]))
@@ -77,8 +77,8 @@ _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
 _GENERIC_ITEM_MAX = 6
 _PLATFORM_END = re.compile(f"(?:{_alt(_LEX['platform_heads'])})$")
 _PLATFORM_CORE_MIN = 6
-_JOINED = re.compile(r"[和与及在]")
-_SCORE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
+_JOINED = re.compile(_alt(_LEX["joiners"]))
+_SCORE = re.compile(_LEX["score_bracket"] + "$")
 _MARKED = re.compile(r"[\d“”\"A-Za-z]")
 _FACILITY = re.compile(_alt(_LEX["suffixes"] + _LEX["facility_marks"]))
 _WORK_TAIL = f"(?:{_alt(_LEX['work_tails'])})"

@@ -88,6 +88,7 @@ _PARALLEL_MAX = 4  # longest core of a later item parallel to the first one's en
 _OWNER_MAX = 6  # longest place or owner before a head noun that a bare head later in the list shares (甲区)
 _SHORT_ITEM = 4  # longest item a later head noun spreads over (甲庄)
 _WORK_END = re.compile(f"{_WORK_TAIL}(?:[及和]{_WORK_TAIL})?$")
+_WORK_LIST_END = re.compile(f"等(?P<head>{_alt(_LEX['work_list_heads'])})$")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
@@ -258,8 +259,11 @@ def _sentence_projects(sent_text: str, listy: bool):
             lead = _lead_cue(clause, end.start())
             start = lead.end() if lead else 0
             items = [(piece, p0, _clean(piece)) for piece, p0 in _pieces(clause[start:end.start()], start)]
+            works = _WORK_LIST_END.match(end.group(0))
             if not _generic_list(items):
                 for piece, p0, name in items:
+                    if works and _headed(name) and not (_SUFFIX_END.search(name) or _WORKED.search(name)):
+                        name += works.group("head")  # 甲路、乙路等修建工程
                     if _ok(name, need_suffix=False):
                         yield name, base + p0, base + p0 + len(piece), "project.list"
             continue

@@ -14,6 +14,7 @@ place, enterprise or park, a number, quote, road name or phase) and a 行动/计
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from extractors import lexicon
 from extractors.facts import Mention
@@ -73,6 +74,7 @@ _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 _PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
 _HEADING_MARK = re.compile(r"^[#\s●■◆▲▶—-]*")
+_NEXT_HEADING = re.compile(f"(?<=[^\\s—])\\s*(?=——(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])}))")
 _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
 _GENERIC_ITEM_MAX = 6
 _PLATFORM_END = re.compile(f"(?:{_alt(_LEX['platform_heads'])})$")
@@ -349,10 +351,13 @@ def logical_sentences(ctx):
 def _heading_projects(text: str, known: frozenset[str]):
     """A heading names only a 工程 or programme it carries out (——推进甲乙三期工程建设, ●实施甲乙行动,…) or a
     thing with a proper part (——建设甲市乙公园), not a kind of thing (——建设区域创新中心)."""
-    at = _HEADING_MARK.match(text).end()
-    for name, start, end, rule in _sentence_projects(text[at:], False):
-        if rule == "project.suffix" and (_HEADING_HEAD.search(name) or _proper(name, known) or _named_platform(name)):
-            yield name, at + start, at + end, rule
+    bounds = [0] + [m.end() for m in _NEXT_HEADING.finditer(text)] + [len(text)]
+    for begin, stop in pairwise(bounds):  # ——建设甲大学城——引进乙团队: two on one line
+        at = begin + _HEADING_MARK.match(text[begin:stop]).end()
+        for name, start, end, rule in _sentence_projects(text[at:stop], False):
+            if rule == "project.suffix" and (_HEADING_HEAD.search(name) or _proper(name, known)
+                                             or _named_platform(name)):
+                yield name, at + start, at + end, rule
 
 
 def _has_boxes(ctx) -> bool:

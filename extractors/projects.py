@@ -91,13 +91,18 @@ _OWNER_MAX = 6  # longest place or owner before a head noun that a bare head lat
 _SHORT_ITEM = 4  # longest item a later head noun spreads over (甲庄)
 _WORK_END = re.compile(f"{_WORK_TAIL}(?:[及和]{_WORK_TAIL})?$")
 _WORK_LIST_END = re.compile(f"等(?P<head>{_alt(_LEX['work_list_heads'])})$")
+_AMOUNT = re.compile(_LEX["trailing_amount"])
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_COUNTED_LIST = re.compile(f"(?P<n>\\d{{1,2}}|[一二两三四五六七八九十])(?:{_alt(_LEX['counted_units'])})"
+                           f"[^（()）,，。;；、]{{0,12}}?(?:{_alt(_LEX['suffixes'] + _LEX['shared_heads'])})"
+                           "[（(](?P<items>[^（()）]{4,80})[)）]")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
 def _clean(piece: str) -> str:
-    s = _SCORE.sub("", piece.strip())
+    s = _AMOUNT.sub("", _SCORE.sub("", piece.strip()).replace(" ", ""))
     for _ in range(2):
         s = _TRAIL.sub("", s)
     name = clean_name(s)
@@ -233,8 +238,24 @@ def _generic_list(items) -> bool:
                                    for piece, _, name in items)
 
 
+def _counted_projects(text: str):
+    """Names in brackets after a count of built things, as many as counted: 新建4座变电站（甲变、乙变、丙变、丁变）."""
+    for m in _COUNTED_LIST.finditer(text):
+        n = m.group("n")
+        items = m.group("items").split("、")
+        if (int(n) if n.isdigit() else _NUMERALS[n]) != len(items):
+            continue
+        pos = m.start("items")
+        for item in items:
+            name = clean_name(item)
+            if 2 <= len(name) <= _OWNER_MAX * 2 and _ok(name, need_suffix=False):
+                yield name, pos, pos + len(item), "project.list"
+            pos += len(item) + 1
+
+
 def _sentence_projects(sent_text: str, listy: bool):
     """Yield (name, start, end, rule) for the projects of one sentence."""
+    yield from _counted_projects(sent_text)
     for cm in _CLAUSE.finditer(sent_text):
         clause, base = cm.group(0), cm.start()
         if not _ANY_HEAD.search(clause):

@@ -55,3 +55,13 @@ def test_work_on_the_last_thing_spreads_over_the_same_things():
 
 def test_attributes_before_a_system_are_no_items():
     assert names("建成资源共享、互联互通、功能齐全、界面统一的热线系统。") == []
+
+
+def test_bracketed_names_as_many_as_counted():
+    assert names("新建4座110千伏变电站（甲南变、乙北变、丙光变、丁龙变）。") == ["甲南变", "乙北变", "丙光变", "丁龙变"]
+    assert names("新建3座变电站（甲南变、乙北变）。") == []
+
+
+def test_one_item_count_is_cut_a_larger_count_is_a_kind():
+    assert names("新建220千伏甲东变电站1座，投资1.6亿元。") == ["220千伏甲东变电站"]
+    assert names("建设垃圾转运站12座。") == []

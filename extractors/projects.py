@@ -96,13 +96,14 @@ _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | 
 _COUNTED_LIST = re.compile(f"(?P<n>\\d{{1,2}}|[一二两三四五六七八九十])(?:{_alt(_LEX['counted_units'])})"
                            f"[^（()）,，。;；、]{{0,12}}?(?:{_alt(_LEX['suffixes'] + _LEX['shared_heads'])})"
                            "[（(](?P<items>[^（()）]{4,80})[)）]")
+_NOTE = re.compile(f"[(（](?:{_alt(_LEX['note_starts'])})[^()（）]*[)）]")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
 def _clean(piece: str) -> str:
-    s = _AMOUNT.sub("", _SCORE.sub("", piece.strip()).replace(" ", ""))
+    s = _NOTE.sub("", _AMOUNT.sub("", _SCORE.sub("", piece.strip()).replace(" ", "")))
     for _ in range(2):
         s = _TRAIL.sub("", s)
     name = clean_name(s)
@@ -133,12 +134,17 @@ def _ok(name: str, need_suffix: bool) -> bool:
     return not _NO_CJK.fullmatch(name)
 
 
+def _unclosed(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
 def _pieces(region: str, offset: int):
-    """Split an enumeration at 、 (and at 和/及 after a place-like head), yielding (text, start)."""
+    """Split an enumeration at 、 outside brackets (and at 和/及 after a place-like head), yielding (text, start)."""
     pos, parts = 0, []
     for part in _ENUM_SPLIT.split(region):  # a part left dangling (甲乙领域、丙丁领域用X) goes on in the next one
         dangling = part == "、" and parts[-1] != "、" and _DANGLING.search(parts[-1]) if parts else False
-        if dangling or parts and parts[-1].endswith("、") and part != "、":
+        open_bracket = bool(parts) and _unclosed(parts[-1])
+        if dangling or open_bracket or parts and parts[-1].endswith("、") and part != "、":
             parts[-1] += part
         else:
             parts.append(part)

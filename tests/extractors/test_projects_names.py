@@ -65,3 +65,8 @@ def test_bracketed_names_as_many_as_counted():
 def test_one_item_count_is_cut_a_larger_count_is_a_kind():
     assert names("新建220千伏甲东变电站1座，投资1.6亿元。") == ["220千伏甲东变电站"]
     assert names("建设垃圾转运站12座。") == []
+
+
+def test_list_inside_a_bracket_is_no_split_and_a_note_is_left_out():
+    assert names("专栏项目：甲村改造项目、甲乙生态城（含丙口、丁沟、戊地块）改造项目、三村（含甲东、甲西）改造项目。", listy=True) == [
+        "甲村改造项目", "甲乙生态城改造项目", "三村改造项目"]

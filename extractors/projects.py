@@ -97,6 +97,10 @@ _COUNTED_LIST = re.compile(f"(?P<n>\\d{{1,2}}|[一二两三四五六七八九十
                            f"[^（()）,，。;；、]{{0,12}}?(?:{_alt(_LEX['suffixes'] + _LEX['shared_heads'])})"
                            "[（(](?P<items>[^（()）]{4,80})[)）]")
 _NOTE = re.compile(f"[(（](?:{_alt(_LEX['note_starts'])})[^()（）]*[)）]")
+_SCOPE_START = re.compile(f"^(?:{_alt(_LEX['scope_starts'])})")
+_DESIGNATION_END = re.compile(f"(?:{_alt(_LEX['designation_heads'])})$")
+_ROLE_END = re.compile(f"(?:{_alt(_LEX['role_heads'])})$")
+_ROLE_CORE_MAX = 4
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
@@ -110,6 +114,18 @@ def _clean(piece: str) -> str:
     if name.count("”") > name.count("“") and s.lstrip().startswith("“"):
         name = "“" + name  # an inner quote closes one the cleaning took for a wrapper: “甲乙兴丙”工程
     return name
+
+
+def _role(name: str) -> bool:
+    """A rank the place aims at: a scope and a designation (国家甲乙示范基地) or a role after a short abstract core
+    (区域经济中心, 国际人文交往中心)."""
+    scope = _SCOPE_START.match(name)
+    if not scope:
+        return False
+    if _DESIGNATION_END.search(name):
+        return True
+    role = _ROLE_END.search(name)
+    return bool(role) and role.start() - scope.end() <= _ROLE_CORE_MAX
 
 
 def _headed(name: str) -> bool:
@@ -126,7 +142,7 @@ def _ok(name: str, need_suffix: bool) -> bool:
         return False
     if need_suffix and (not _headed(name) or "的" in name and not name.endswith("项目")):  # 建设功能完备的甲中心: a description, not a name
         return False
-    if _CHAIN_END.search(name) and not _SUFFIX_END.search(name):
+    if _CHAIN_END.search(name) and not _SUFFIX_END.search(name) or _role(name):
         return False
     core = _SUFFIX_END.sub("", name)
     if need_suffix and len(core) < 2:

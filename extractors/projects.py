@@ -101,6 +101,7 @@ _SCOPE_START = re.compile(f"^(?:{_alt(_LEX['scope_starts'])})")
 _DESIGNATION_END = re.compile(f"(?:{_alt(_LEX['designation_heads'])})$")
 _ROLE_END = re.compile(f"(?:{_alt(_LEX['role_heads'])})$")
 _ROLE_CORE_MAX = 4
+_MEANS = frozenset(_LEX["means_cues"])
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
@@ -202,6 +203,14 @@ def _strong(cue: str) -> bool:
     """The cue, or the verb after its adverbs (持续实施 → 实施), is a strong cue."""
     cue = cue.strip()
     return cue in _STRONG or _ADVERB_PREFIX.sub("", cue) in _STRONG
+
+
+def _strong_after(clause: str, start: int, stop: int):
+    """The first strong cue in clause[start:stop] (建成 in 依托甲医院建成乙中心)."""
+    for m in _CUE.finditer(clause, start, stop):
+        if _strong(m.group(0)):
+            return m
+    return None
 
 
 def _named_platform(name: str) -> bool:
@@ -314,6 +323,9 @@ def _sentence_projects(sent_text: str, listy: bool):
             continue
         cue = _lead_cue(clause, len(clause))
         weak = bool(cue) and not _strong(cue.group(0))
+        if weak and cue.group(0).strip() in _MEANS:
+            later = _strong_after(clause, cue.end(), first if first >= 0 else len(clause))
+            cue, weak = (later, False) if later else (cue, weak)  # 依托甲医院建成乙中心、丙中心
         if base == 0 and not cue and first < 0 and cm.end() < len(sent_text) and sent_text[cm.end()] in ",，:：":
             name = _clean(clause)  # 甲乙路立交桥建设工程,北起…: an item named before its description
             if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and _ok(name, need_suffix=True):

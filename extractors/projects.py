@@ -102,6 +102,7 @@ _DESIGNATION_END = re.compile(f"(?:{_alt(_LEX['designation_heads'])})$")
 _ROLE_END = re.compile(f"(?:{_alt(_LEX['role_heads'])})$")
 _ROLE_CORE_MAX = 4
 _MEANS = frozenset(_LEX["means_cues"])
+_SCOPE_PREFIX = re.compile(f"^(?:{_alt(_LEX['scope_prefixes'])})(?:统一的)?")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
@@ -111,7 +112,7 @@ def _clean(piece: str) -> str:
     s = _NOTE.sub("", _AMOUNT.sub("", _SCORE.sub("", piece.strip()).replace(" ", "")))
     for _ in range(2):
         s = _TRAIL.sub("", s)
-    name = clean_name(s)
+    name = _SCOPE_PREFIX.sub("", clean_name(s))
     if name.count("”") > name.count("“") and s.lstrip().startswith("“"):
         name = "“" + name  # an inner quote closes one the cleaning took for a wrapper: “甲乙兴丙”工程
     return name

@@ -51,7 +51,7 @@ _BARE_END = re.compile(r"等\s*$")
 _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
 _QUOTED_HEAD_END = re.compile(f"(?:{_alt(_LEX['quoted_heads'])})$")
 _SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[大个批带]|十[一二三四五]五)")  # “三大改造”, “十四五”
-_QUOTED = re.compile("“(?P<q>[^“”\"，,。;；:：、]{2,24})[”\"](?P<rest>[\\u4e00-\\u9fffA-Za-z0-9+]{0,12}?"
+_QUOTED = re.compile("“(?P<q>[^“”\"，,。;；:：]{2,24})[”\"](?P<rest>[\\u4e00-\\u9fffA-Za-z0-9+]{0,12}?"
                      f"(?:{_alt(_LEX['quoted_heads'])}))")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _REST_BAD = re.compile(f"[和与及的]|{_alt(_LEX['cues'])}")
@@ -153,7 +153,8 @@ def _ok(name: str, need_suffix: bool) -> bool:
 
 
 def _unclosed(text: str) -> bool:
-    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+    """An opening bracket or quote is left open: 甲（含乙、 or “甲、"""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）") or text.count("“") > text.count("”") + text.count('"')
 
 
 def _pieces(region: str, offset: int):

@@ -138,7 +138,7 @@ def _headed(name: str) -> bool:
 
 
 def _ok(name: str, need_suffix: bool) -> bool:
-    if not 2 <= len(name) <= 45 or name in _GENERIC:
+    if not 2 <= len(name) <= 45 or name in _GENERIC or _open_bracket(name):
         return False
     if _BAD_START.match(name) or _BAD_PART.search(_NAME_VERBS.sub("", name)) or _NUM_MEASURE.search(name):
         return False
@@ -152,9 +152,13 @@ def _ok(name: str, need_suffix: bool) -> bool:
     return not _NO_CJK.fullmatch(name)
 
 
+def _open_bracket(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
 def _unclosed(text: str) -> bool:
     """An opening bracket or quote is left open: 甲（含乙、 or “甲、"""
-    return text.count("(") + text.count("（") > text.count(")") + text.count("）") or text.count("“") > text.count("”") + text.count('"')
+    return _open_bracket(text) or text.count("“") > text.count("”") + text.count('"')
 
 
 def _pieces(region: str, offset: int):

@@ -103,6 +103,7 @@ _ROLE_END = re.compile(f"(?:{_alt(_LEX['role_heads'])})$")
 _ROLE_CORE_MAX = 4
 _MEANS = frozenset(_LEX["means_cues"])
 _SCOPE_PREFIX = re.compile(f"^(?:{_alt(_LEX['scope_prefixes'])})(?:统一的)?")
+_ALIAS = re.compile(r"^(?P<outer>.{4,})[(（](?:(?P<inner>[^()（）]{4,20}?)项目|(?P<works>[^()（）]{4,20}?工程))[)）]$")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
@@ -458,6 +459,17 @@ def _prose_generic(name: str, rule: str, listy: bool, known: frozenset[str], box
     return bool(_PROGRAMME.search(name)) or not _proper(name, known)
 
 
+def _aliases(found):
+    """A project named again in a trailing bracket is two names: 甲厂区开发改造（乙创新港项目） → both."""
+    for name, start, end, rule in found:
+        m = _ALIAS.match(name)
+        if m:
+            yield m.group("outer"), start, end, rule
+            yield m.group("inner") or m.group("works"), start, end, rule
+        else:
+            yield name, start, end, rule
+
+
 def extract(ctx) -> None:
     seen: set[str] = set()
     places = {e.name for e in ctx.facts.entities if e.label == "Place"}
@@ -479,7 +491,7 @@ def extract(ctx) -> None:
             found = _sentence_projects(joined, listy)
         if "“" in joined:
             found = list(found) + list(_quoted_projects(joined))
-        for name, start, end, rule in found:
+        for name, start, end, rule in _aliases(found):
             key = f"{sent.index}/{name}"
             if key in seen or name in places or _prose_generic(name, rule, listy, known, boxes) \
                     or not listy and rule == "project.list" and _kind_of_work(name, joined[start:end], known):

@@ -14,10 +14,12 @@ place, enterprise or park, a number, quote, road name or phase) and a 行动/计
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from extractors import lexicon
 from extractors.facts import Mention
 from extractors.names import clean_name
-from extractors import lexicon
+from extractors.spans import known_word, name_like
 
 _LEX = lexicon.load("projects_cues.json")
 
@@ -30,74 +32,120 @@ _CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
 _LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})")
 _STRONG = frozenset(_LEX["strong_cues"])
 _ADVERB_PREFIX = re.compile(f"^(?:{_alt(_LEX['adverbs'])}){{1,3}}")
-_NUM_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:个|家|名|户|条|座|处|所|万元|亿元|%)")
+_NUM_MEASURE = re.compile(f"\\d+(?:\\.\\d+)?(?:{_alt(_LEX['measure_units'])})")
 _LIST_END = re.compile(_LEX["list_end"])
 _SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
 _ROAD_END = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{_alt(_LEX['road_suffixes'])})(?:[(（][^()（）]{{1,16}}[)）])?$")
 _GENERIC_ROAD = re.compile(f"(?:{_alt(_LEX['generic_roads'])})$")
 _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
-_SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=建设|项目|工程|改造|$)")
-_ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"]))  # cheap test before cleaning a piece that needs a head noun
+_SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=(?:{_alt(_LEX['shared_head_after'])})|$)")
+_ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["work_tails"]))  # cheap test before cleaning a piece that needs a head noun
 _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["shared_heads"] + _LEX["quoted_heads"]
+                            + _LEX["work_tails"]
                             + ["通道"]))  # a sentence without any of these holds no project
 _MAX_PIECE = 60
 _NO_CJK = re.compile(r"[\d\W_a-zA-Z]*")
 _ENUM_SPLIT = re.compile(r"(、|(?<=[”\"])(?=“))")  # 、 or between two quoted names: “甲平台”“乙平台”
-_DANGLING = re.compile(r"(?:领域|方面)$")
+_DANGLING = re.compile(f"(?:{_alt(_LEX['dangling_words'])})$")
 _BARE_END = re.compile(r"等\s*$")
 _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
 _QUOTED_HEAD_END = re.compile(f"(?:{_alt(_LEX['quoted_heads'])})$")
 _SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两]+[大个批带]|十[一二三四五]五)")  # “三大改造”, “十四五”
-_QUOTED = re.compile("“(?P<q>[^“”\"，,。;；:：、]{2,24})[”\"](?P<rest>[\\u4e00-\\u9fffA-Za-z0-9+]{0,12}?"
-                     f"(?:{_alt(_LEX['quoted_heads'])}))(?![\\u4e00-\\u9fff])")
+_QUOTED = re.compile("“(?P<q>[^“”\"，,。;；:：]{2,24})[”\"](?P<rest>[\\u4e00-\\u9fffA-Za-z0-9+]{0,12}?"
+                     f"(?:{_alt(_LEX['quoted_heads'])}))")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_REST_BAD = re.compile(f"[和与及的]|{_alt(_LEX['cues'])}")
+_WHOLE_QUOTE = re.compile(f"“(?P<q>[^“”\"，,。;；:：、]{{4,30}}(?:{_alt(_LEX['suffixes'])}))[”\"]"
+                          f"(?![\\u4e00-\\u9fffA-Za-z0-9+]{{0,12}}?(?:{_alt(_LEX['quoted_heads'])}))")
+_TITLE = re.compile(_alt(_LEX["title_cues"]))
+_TITLE_SPAN = 8  # how far before a quote a title cue is looked for
+_FORMULA = re.compile(_alt(_LEX["formula_marks"]))
+_COUNTED = re.compile(r"^[一两二三四五六七八九十][\u4e00-\u9fff][一两二三四五六七八九十]")  # “一云一池…”, “两节一会…”
 _OWNER_QUOTE = re.compile(r"^\s*[^“”\s]{2,12}\s*“(?P<name>[^“”]{4,40})”\s*$")
-_TRAIL = re.compile(r"(?:的)?(?:项目建设|建设步伐|建设任务|建设进度|建设|进度|规划实施|功能|应用|作用|工作|前期工作|落地应用|落地|运行)$")
+_TRAIL = re.compile(f"(?:的)?(?:{_alt(_LEX['trailing_words'])})$")
 _CHAIN_END = re.compile(f"(?:{_alt(_LEX['chain_heads'])})$")
 _BAD_START = re.compile(f"^(?:{_alt(_LEX['bad_starts'])})")
 _BAD_PART = re.compile(_alt(_LEX["bad_parts"]))
 _GENERIC = frozenset(_LEX["generic"])
 _NAME_VERBS = re.compile(_alt(_LEX["name_verbs"]))
 _ITEM_HEAD = re.compile(f"(?:{_alt(_LEX['item_heads'])})$")
-_AND = re.compile(r"(?<=[园地馆线心场站院室])[和及](?=[^、]{4,})")
+_AND = re.compile(f"(?<=[{''.join(_LEX['and_split_after'])}])[和及](?=[^、]{{3,}})")
 _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 _PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
 _HEADING_MARK = re.compile(r"^[#\s●■◆▲▶—-]*")
+_NEXT_HEADING = re.compile(f"(?<=[^\\s—])\\s*(?=——(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])}))")
 _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
 _GENERIC_ITEM_MAX = 6
 _PLATFORM_END = re.compile(f"(?:{_alt(_LEX['platform_heads'])})$")
 _PLATFORM_CORE_MIN = 6
-_JOINED = re.compile(r"[和与及在]")
-_SCORE = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
+_JOINED = re.compile(_alt(_LEX["joiners"]))
+_SCORE = re.compile(_LEX["score_bracket"] + "$")
 _MARKED = re.compile(r"[\d“”\"A-Za-z]")
+_FACILITY = re.compile(_alt(_LEX["suffixes"] + _LEX["facility_marks"]))
+_WORK_TAIL = f"(?:{_alt(_LEX['work_tails'])})"
+_WORKED = re.compile(f"(?:{_alt(_LEX['suffixes'] + _LEX['facility_marks'])}){_WORK_TAIL}(?:[及和]{_WORK_TAIL})?$")
+_SHARED_END = re.compile(f"(?:{_alt(_LEX['shared_heads'])})$")
+_PARALLEL_MAX = 4  # longest core of a later item parallel to the first one's end (五干渠)
+_OWNER_MAX = 6  # longest place or owner before a head noun that a bare head later in the list shares (甲区)
+_SHORT_ITEM = 4  # longest item a later head noun spreads over (甲庄)
+_WORK_END = re.compile(f"{_WORK_TAIL}(?:[及和]{_WORK_TAIL})?$")
+_WORK_LIST_END = re.compile(f"等(?P<head>{_alt(_LEX['work_list_heads'])})$")
+_AMOUNT = re.compile(_LEX["trailing_amount"])
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_COUNTED_LIST = re.compile(f"(?P<n>\\d{{1,2}}|[一二两三四五六七八九十])(?:{_alt(_LEX['counted_units'])})"
+                           f"[^（()）,，。;；、]{{0,12}}?(?:{_alt(_LEX['suffixes'] + _LEX['shared_heads'])})"
+                           "[（(](?P<items>[^（()）]{4,80})[)）]")
+_NOTE = re.compile(f"[(（](?:{_alt(_LEX['note_starts'])})[^()（）]*[)）]")
+_SCOPE_START = re.compile(f"^(?:{_alt(_LEX['scope_starts'])})")
+_DESIGNATION_END = re.compile(f"(?:{_alt(_LEX['designation_heads'])})$")
+_ROLE_END = re.compile(f"(?:{_alt(_LEX['role_heads'])})$")
+_ROLE_CORE_MAX = 4
+_MEANS = frozenset(_LEX["means_cues"])
+_SCOPE_PREFIX = re.compile(f"^(?:{_alt(_LEX['scope_prefixes'])})(?:统一的)?")
+_ALIAS = re.compile(r"^(?P<outer>.{4,})[(（](?:(?P<inner>[^()（）]{4,20}?)项目|(?P<works>[^()（）]{4,20}?工程))[)）]$")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
-_PROPER_MARK = re.compile(_MARKED.pattern + r"|[一二三四五六七八九十]期|[\u4e00-\u9fff](?:路|大道|线)")
+_PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
 def _clean(piece: str) -> str:
-    s = _SCORE.sub("", piece.strip())
+    s = _NOTE.sub("", _AMOUNT.sub("", _SCORE.sub("", piece.strip()).replace(" ", "")))
     for _ in range(2):
         s = _TRAIL.sub("", s)
-    name = clean_name(s)
+    name = _SCOPE_PREFIX.sub("", clean_name(s))
     if name.count("”") > name.count("“") and s.lstrip().startswith("“"):
         name = "“" + name  # an inner quote closes one the cleaning took for a wrapper: “甲乙兴丙”工程
     return name
 
 
+def _role(name: str) -> bool:
+    """A rank the place aims at: a scope and a designation (国家甲乙示范基地) or a role after a short abstract core
+    (区域经济中心, 国际人文交往中心)."""
+    scope = _SCOPE_START.match(name)
+    if not scope:
+        return False
+    if _DESIGNATION_END.search(name):
+        return True
+    role = _ROLE_END.search(name)
+    return bool(role) and role.start() - scope.end() <= _ROLE_CORE_MAX
+
+
 def _headed(name: str) -> bool:
-    """The name ends in a project head noun, or is a road or line name (甲乙路, 甲乙线…段)."""
-    return bool(_SUFFIX_END.search(name)) or (bool(_ROAD_END.search(name)) and not _GENERIC_ROAD.search(name))
+    """The name ends in a project head noun, is a road or line name (甲乙路, 甲乙线…段) or a built thing and the
+    work done on it (甲污水处理厂提标扩容)."""
+    return bool(_SUFFIX_END.search(name) or _WORKED.search(name)) or (
+        bool(_ROAD_END.search(name)) and not _GENERIC_ROAD.search(name))
 
 
 def _ok(name: str, need_suffix: bool) -> bool:
-    if not 2 <= len(name) <= 45 or name in _GENERIC:
+    if not 2 <= len(name) <= 45 or name in _GENERIC or _open_bracket(name):
         return False
     if _BAD_START.match(name) or _BAD_PART.search(_NAME_VERBS.sub("", name)) or _NUM_MEASURE.search(name):
         return False
     if need_suffix and (not _headed(name) or "的" in name and not name.endswith("项目")):  # 建设功能完备的甲中心: a description, not a name
         return False
-    if _CHAIN_END.search(name) and not _SUFFIX_END.search(name):
+    if _CHAIN_END.search(name) and not _SUFFIX_END.search(name) or _role(name):
         return False
     core = _SUFFIX_END.sub("", name)
     if need_suffix and len(core) < 2:
@@ -105,13 +153,22 @@ def _ok(name: str, need_suffix: bool) -> bool:
     return not _NO_CJK.fullmatch(name)
 
 
+def _open_bracket(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def _unclosed(text: str) -> bool:
+    """An opening bracket or quote is left open: 甲（含乙、 or “甲、"""
+    return _open_bracket(text) or text.count("“") > text.count("”") + text.count('"')
+
+
 def _pieces(region: str, offset: int):
-    """Split an enumeration at 、 (and at 和/及 after a place-like head), yielding (text, start)."""
+    """Split an enumeration at 、 outside brackets (and at 和/及 after a place-like head), yielding (text, start)."""
     pos, parts = 0, []
     for part in _ENUM_SPLIT.split(region):  # a part left dangling (甲乙领域、丙丁领域用X) goes on in the next one
-        if parts and parts[-1] != "、" and _DANGLING.search(parts[-1]) and part == "、":
-            parts[-1] += part
-        elif parts and parts[-1].endswith("、") and part != "、":
+        dangling = part == "、" and parts[-1] != "、" and _DANGLING.search(parts[-1]) if parts else False
+        open_bracket = bool(parts) and _unclosed(parts[-1])
+        if dangling or open_bracket or parts and parts[-1].endswith("、") and part != "、":
             parts[-1] += part
         else:
             parts.append(part)
@@ -155,11 +212,61 @@ def _strong(cue: str) -> bool:
     return cue in _STRONG or _ADVERB_PREFIX.sub("", cue) in _STRONG
 
 
+def _strong_after(clause: str, start: int, stop: int):
+    """The first strong cue in clause[start:stop] (建成 in 依托甲医院建成乙中心)."""
+    for m in _CUE.finditer(clause, start, stop):
+        if _strong(m.group(0)):
+            return m
+    return None
+
+
 def _named_platform(name: str) -> bool:
     """After a weak cue (搭建, 升级, 拓展…) only a platform or system with a long specific name is a project
     (搭建甲乙信息管理服务平台), not a kind of one (搭建服务平台) nor an aspiration (打造甲省重要基地)."""
     m = _PLATFORM_END.search(name)
     return bool(m) and m.start() >= _PLATFORM_CORE_MIN and not _CUE.search(name) and not _JOINED.search(name)
+
+
+def _head_of(name: str) -> str:
+    m = _SUFFIX_END.search(name) or _SHARED_END.search(name)
+    return m.group(0) if m else ""
+
+
+def _distribute(names: list[str]) -> list[str]:
+    """Parts a list writes once, spread over its items: a head noun over short items before it (甲庄、乙庄安置房),
+    the first item's prefix over a later item parallel to its end (甲灌区四干渠、五干渠工程 → 甲灌区五干渠工程,
+    and 四干渠工程; 甲区博物馆和美术馆 → 甲区美术馆), the work done on the last thing over the same things
+    before it (甲污水处理厂、乙污水处理厂提标扩容)."""
+    if len(names) < 2:
+        return names
+    out = list(names)
+    first = names[0]
+    for i in range(1, len(names)):
+        n = names[i]
+        head = _head_of(n)
+        core = n[:len(n) - len(head)]
+        owner = first[:len(first) - len(_head_of(first))] if _head_of(first) else ""
+        if not core and head and first != n and 2 <= len(owner) <= _OWNER_MAX and _name_start(owner) \
+                and not _JOINED.search(owner):
+            out[i] = owner + n  # 甲区博物馆和美术馆
+        elif head and 2 <= len(core) <= _PARALLEL_MAX and not _headed(first) and len(first) > len(core) + 1 \
+                and first[-len(core):] != core and first[-len(core) + 1:] == core[1:]:
+            out[i] = first[:-len(core)] + n  # 甲灌区四干渠、五干渠工程
+            out[0] = first + head
+    work = _WORK_END.search(names[-1])
+    if work:
+        thing = names[-1][:work.start()]
+        for i in range(len(names) - 1):  # 甲污水处理厂、乙污水处理厂提标扩容: both are upgraded
+            if out[i] == names[i] and len(names[i]) >= 3 and names[i][-2:] == thing[-2:]:
+                out[i] = names[i] + work.group(0)
+    last_head = _SHARED_END.search(names[-1])
+    if last_head and len(names[-1]) > len(last_head.group(0)) and _ok(names[-1], need_suffix=True):
+        for i in range(len(names) - 2, -1, -1):  # the run of short names right before the last one
+            if out[i] != names[i] or _headed(names[i]) or not 2 <= len(names[i]) <= _SHORT_ITEM \
+                    or not _name_start(names[i]):
+                break
+            out[i] = names[i] + last_head.group(0)  # 甲庄、乙庄安置房
+    return out
 
 
 def _generic_list(items) -> bool:
@@ -169,8 +276,24 @@ def _generic_list(items) -> bool:
                                    for piece, _, name in items)
 
 
+def _counted_projects(text: str):
+    """Names in brackets after a count of built things, as many as counted: 新建4座变电站（甲变、乙变、丙变、丁变）."""
+    for m in _COUNTED_LIST.finditer(text):
+        n = m.group("n")
+        items = m.group("items").split("、")
+        if (int(n) if n.isdigit() else _NUMERALS[n]) != len(items):
+            continue
+        pos = m.start("items")
+        for item in items:
+            name = clean_name(item)
+            if 2 <= len(name) <= _OWNER_MAX * 2 and _ok(name, need_suffix=False):
+                yield name, pos, pos + len(item), "project.list"
+            pos += len(item) + 1
+
+
 def _sentence_projects(sent_text: str, listy: bool):
     """Yield (name, start, end, rule) for the projects of one sentence."""
+    yield from _counted_projects(sent_text)
     for cm in _CLAUSE.finditer(sent_text):
         clause, base = cm.group(0), cm.start()
         if not _ANY_HEAD.search(clause):
@@ -197,13 +320,19 @@ def _sentence_projects(sent_text: str, listy: bool):
             lead = _lead_cue(clause, end.start())
             start = lead.end() if lead else 0
             items = [(piece, p0, _clean(piece)) for piece, p0 in _pieces(clause[start:end.start()], start)]
+            works = _WORK_LIST_END.match(end.group(0))
             if not _generic_list(items):
                 for piece, p0, name in items:
+                    if works and _headed(name) and not (_SUFFIX_END.search(name) or _WORKED.search(name)):
+                        name += works.group("head")  # 甲路、乙路等修建工程
                     if _ok(name, need_suffix=False):
                         yield name, base + p0, base + p0 + len(piece), "project.list"
             continue
         cue = _lead_cue(clause, len(clause))
         weak = bool(cue) and not _strong(cue.group(0))
+        if weak and cue.group(0).strip() in _MEANS:
+            later = _strong_after(clause, cue.end(), first if first >= 0 else len(clause))
+            cue, weak = (later, False) if later else (cue, weak)  # 依托甲医院建成乙中心、丙中心
         if base == 0 and not cue and first < 0 and cm.end() < len(sent_text) and sent_text[cm.end()] in ",，:：":
             name = _clean(clause)  # 甲乙路立交桥建设工程,北起…: an item named before its description
             if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and _ok(name, need_suffix=True):
@@ -217,29 +346,52 @@ def _sentence_projects(sent_text: str, listy: bool):
             rule = "project.box" if listy else "project.suffix"
         else:
             continue
-        found = []
+        items = []
         for piece, p0 in _pieces(clause[region_start:], region_start):
-            if len(piece) > _MAX_PIECE or not _ANY_SUFFIX.search(piece):
+            if len(piece) > _MAX_PIECE:
                 continue
             owned = _OWNER_QUOTE.match(_TRAIL.sub("", piece.rstrip()))
             if owned and _headed(owned.group("name")):  # 甲集团“乙重点实验室”: the project is the quoted name
                 p0 += owned.start("name") - 1
                 piece = piece[owned.start("name") - 1:]
-            name = _clean(piece)
+            items.append((piece, p0, _clean(piece)))
+        found = []
+        for (piece, p0, _), name in zip(items, _distribute([n for _, _, n in items])):
             if _ok(name, need_suffix=True) and (not weak or _named_platform(name)):
                 found.append((name, base + p0, base + p0 + len(piece), rule))
         if cue or listy or len(found) >= 2:
             yield from found
 
 
+def _quote_rest_ok(rest: str, after: str) -> bool:
+    """What follows a quoted name up to its head noun: words of the name (“甲乙”综合治理工程), no conjunction,
+    的 or verb (“甲”和乙园区, “甲”通过互联网); a one-character head (云, 网) right after the quote and ending a word."""
+    head = _QUOTED_HEAD_END.search(rest).group(0)
+    if len(head) == 1:
+        return rest == head and not _CJK.match(after)
+    return not _REST_BAD.search(rest[:-len(head)])
+
+
+def _whole_quote_ok(name: str, before: str) -> bool:
+    """A quoted name with its own head noun (打造“甲乙公交云平台”) is a project unless it is a slogan or
+    count (“一云一池三平台”), a formula (“孵化器+加速器+产业园”) or a title held (被评为“甲示范区”)."""
+    if _SLOGAN.match(name) or _COUNTED.match(name) or _FORMULA.search(name) or _TITLE.search(before):
+        return False
+    return _ok(name, need_suffix=True)
+
+
 def _quoted_projects(text: str):
     """Yield (name, start, end, rule) for quoted names followed by a project head noun (“甲乙”服务平台)."""
     for m in _QUOTED.finditer(text):
         q, rest = m.group("q"), m.group("rest")
-        if _SLOGAN.match(q):
+        if _SLOGAN.match(q) or not _quote_rest_ok(rest, text[m.end():m.end() + 1]):
             continue
         name = clean_name(q if _QUOTED_HEAD_END.search(q) and rest in _QUOTED_HEADS else q + rest)
         if _ok(name, need_suffix=False) and "的" not in name:
+            yield name, m.start(), m.end(), "project.quoted"
+    for m in _WHOLE_QUOTE.finditer(text):
+        name = clean_name(m.group("q"))
+        if _whole_quote_ok(name, text[max(0, m.start() - _TITLE_SPAN):m.start()]):
             yield name, m.start(), m.end(), "project.quoted"
 
 
@@ -261,10 +413,13 @@ def logical_sentences(ctx):
 def _heading_projects(text: str, known: frozenset[str]):
     """A heading names only a 工程 or programme it carries out (——推进甲乙三期工程建设, ●实施甲乙行动,…) or a
     thing with a proper part (——建设甲市乙公园), not a kind of thing (——建设区域创新中心)."""
-    at = _HEADING_MARK.match(text).end()
-    for name, start, end, rule in _sentence_projects(text[at:], False):
-        if rule == "project.suffix" and (_HEADING_HEAD.search(name) or _proper(name, known) or _named_platform(name)):
-            yield name, at + start, at + end, rule
+    bounds = [0] + [m.end() for m in _NEXT_HEADING.finditer(text)] + [len(text)]
+    for begin, stop in pairwise(bounds):  # ——建设甲大学城——引进乙团队: two on one line
+        at = begin + _HEADING_MARK.match(text[begin:stop]).end()
+        for name, start, end, rule in _sentence_projects(text[at:stop], False):
+            if rule == "project.suffix" and (_HEADING_HEAD.search(name) or _proper(name, known)
+                                             or _named_platform(name)):
+                yield name, at + start, at + end, rule
 
 
 def _has_boxes(ctx) -> bool:
@@ -284,12 +439,35 @@ def _proper(name: str, known: frozenset[str]) -> bool:
     return any(name[i:j] in known for i in range(n - 1) for j in range(i + 2, n + 1))
 
 
-def _prose_generic(name: str, rule: str, listy: bool, known: frozenset[str] | None) -> bool:
-    """In a plan whose projects stand in 专栏 boxes, a name met in the running text is a generic type or a
-    policy programme unless it carries a proper part; a 行动/计划 there always is a programme."""
-    if known is None or listy or rule != "project.suffix":
+def _name_start(name: str) -> bool:
+    """The name opens with a word that is no common word (甲乙建材铝合金模板): its longest dictionary word
+    prefix is a proper noun, or it has none."""
+    word = next((name[:k] for k in (4, 3, 2) if known_word(name[:k])), name[:2])
+    return name_like(word)
+
+
+def _kind_of_work(name: str, piece: str, known: frozenset[str]) -> bool:
+    """A list item naming no built thing and no proper part: 棚户区改造、高效储能 (not 甲污水处理厂提标扩容)."""
+    return not (_FACILITY.search(name) or _MARKED.search(piece) or _name_start(name) or _proper(name, known))
+
+
+def _prose_generic(name: str, rule: str, listy: bool, known: frozenset[str], boxes: bool) -> bool:
+    """In a plan whose projects stand in 专栏 boxes, a name met in the running text is a generic
+    type or a policy programme unless it carries a proper part; a 行动/计划 there always is a programme."""
+    if listy or not boxes or rule != "project.suffix":
         return False
     return bool(_PROGRAMME.search(name)) or not _proper(name, known)
+
+
+def _aliases(found):
+    """A project named again in a trailing bracket is two names: 甲厂区开发改造（乙创新港项目） → both."""
+    for name, start, end, rule in found:
+        m = _ALIAS.match(name)
+        if m:
+            yield m.group("outer"), start, end, rule
+            yield m.group("inner") or m.group("works"), start, end, rule
+        else:
+            yield name, start, end, rule
 
 
 def extract(ctx) -> None:
@@ -299,18 +477,24 @@ def extract(ctx) -> None:
     boxes = _has_boxes(ctx)
     boxed: dict[str, bool] = {}
     for sent, joined in logical_sentences(ctx):
-        if not _ANY_HEAD.search(joined) or _is_inline_heading(ctx, sent):
+        if not _ANY_HEAD.search(joined):
             continue
         listy = boxed.get(sent.section_id)
         if listy is None:
             listy = boxed[sent.section_id] = _in_box(ctx, sent)
         flat = joined.replace("\n", "")
-        found = _heading_projects(joined, known) if sent.is_heading else _sentence_projects(joined, listy)
+        if _is_inline_heading(ctx, sent):
+            found = []  # 3.全面提升“12345”政务热线服务水平。… : only its quoted names
+        elif sent.is_heading:
+            found = _heading_projects(joined, known)
+        else:
+            found = _sentence_projects(joined, listy)
         if "“" in joined:
             found = list(found) + list(_quoted_projects(joined))
-        for name, start, end, rule in found:
+        for name, start, end, rule in _aliases(found):
             key = f"{sent.index}/{name}"
-            if key in seen or name in places or _prose_generic(name, rule, listy, known if boxes else None):
+            if key in seen or name in places or _prose_generic(name, rule, listy, known, boxes) \
+                    or not listy and rule == "project.list" and _kind_of_work(name, joined[start:end], known):
                 continue
             seen.add(key)
             ctx.add_entity("Project", name, Mention(sent.doc_id, sent.section_id, flat, sent.start + start,

@@ -2,7 +2,8 @@
 
 Heading styles (第X篇/章/节, 一、, (一), 1., (1), ——X, ●X, markdown #, 专栏 X-Y) are nested in the order the
 document first uses them: a style already open closes everything below it, a new style opens one level
-deeper. 篇/章/节 always rank above the list styles. An item whose line runs on ("(一)建设X。正文…") has the
+deeper. 篇/章/节 always rank above the list styles; a numbered heading (一、, (一), 1., (1)) closes the bullets
+(——, ●, ■, ◆: each a style of its own) open above it, and is no heading where a prose line wraps onto it. An item whose line runs on ("(一)建设X。正文…") has the
 phrase before the first 。 as its title; the rest is body text. A 专栏 box is a Section of kind box under the
 current section; list items inside it are its children and do not disturb the outer nesting.
 """
@@ -25,8 +26,15 @@ STYLES = [
     ("1.", "item", re.compile(r"^\d{1,2}[.、．](?!\d)")),
     ("(1)", "item", re.compile(r"^[(（]\d{1,2}[)）]")),
     ("——", "item", re.compile(r"^——(?=[\u4e00-\u9fff“《])")),
-    ("●", "item", re.compile(r"^[●■◆]")),
+    ("●", "item", re.compile(r"^●")),
+    ("■", "item", re.compile(r"^■")),
+    ("◆", "item", re.compile(r"^◆")),
 ]
+_BULLETS = frozenset({"——", "●", "■", "◆"})
+_NUMBERED = frozenset({"一、", "(一)", "1.", "(1)"})
+_OPEN_LINE = re.compile(r"[^。；;：:！!？?）)”\"」]$")  # a body line that ends mid-sentence: the next line continues it
+_WRAP_MIN = 15
+_CLAUSE_MARK = re.compile(r"[，,]")  # a wrapped body line is prose: it holds a clause break
 _RANK = {"篇": 0, "章": 1, "节": 2}
 MAX_TITLE = 40  # a title phrase longer than this is body text, not a heading
 _TITLE_END = re.compile(r"[。!?;:]")
@@ -69,14 +77,20 @@ def outline(doc: Document) -> list[Section]:
     box_end = -1
     pos = 0
     counters: dict[str, int] = {}
+    prev = ""
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if saved is not None and start >= box_end:
             stack, saved = saved, None
-        h = _heading(line)
+        h, before, prev = _heading(line), prev, line
         if h is None:
             continue
         style, kind, number, hlen = h
+        if style in _NUMBERED and _continues(before):
+            continue
+        if style in _NUMBERED:
+            while stack and stack[-1][0] in _BULLETS:
+                stack.pop()
         if style == "box":
             if saved is not None:
                 stack, saved = saved, None
@@ -105,6 +119,12 @@ def outline(doc: Document) -> list[Section]:
         else:
             stack.append((style, len(sections) - 1))
     return _close(sections, box_ends(text, sections))
+
+
+def _continues(before: str) -> bool:
+    """A prose line ending mid-sentence wraps onto the next line: "到2025年，…和权责统" + "一、…" is no heading."""
+    return (len(before) >= _WRAP_MIN and _heading(before) is None and bool(_OPEN_LINE.search(before))
+            and bool(_CLAUSE_MARK.search(before)))
 
 
 def _box_end(text: str, after: int) -> int:

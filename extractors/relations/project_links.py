@@ -30,9 +30,11 @@ _MAX_BARE = 6
 _GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
 _TRADE_IN = re.compile(alt(LEX["trade_words"]))
+_TRADE_COMPOUND = tuple(LEX["trade_compound_tails"])
 _PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
 _SITE_WORD = re.compile(alt(LEX["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person, no firm
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+_NOT_NAME_START = frozenset("".join(w for w in LEX["site_ends"] if len(w) == 1) + "及和与")
 
 
 def _unseen_word(word: str) -> bool:
@@ -63,18 +65,25 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
         return None
     i = 1 if len(toks) > 2 and pos_of(toks[0]) == "ns" else 0
     head, j = toks[i], i + 1
+    whole = True  # the head is one token
     if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])):
-        head, j = head + toks[j], j + 1  # a name jieba cut into characters: 甲/乙
+        head, j, whole = head + toks[j], j + 1, False  # a name jieba cut into characters: 甲/乙
     trade = toks[j] if j < len(toks) and toks[j] in _TRADE else \
         ("".join(toks[j:j + 2]) if "".join(toks[j:j + 2]) in _TRADE else "")
+    if trade and p.name.startswith(_TRADE_COMPOUND, len("".join(toks[:i]) + head + trade)):
+        trade = ""  # 甲乙科技创新中心: the trade word opens the project's own words
     if head in _GENERIC_MODIFIERS or len(head) < 2 or not _CJK_OR_LATIN.match(head) or head in places \
             or _SITE_END.search(head):
         return None
     unseen = _unseen_word(head)
-    if i == 1 and not unseen or not trade and (need_trade or not unseen or _BRAND_FACILITY.search(p.name) and i == 0):
+    regional = i == 1 and len(toks[0]) >= 2 and unseen and whole and _CJK_RUN.fullmatch(head) \
+        and head[0] not in _NOT_NAME_START  # 甲市乙丙…: 乙丙 is no word, no road (甲山路…)
+    if i == 1 and not unseen or not trade and (need_trade and not regional or not unseen
+                                               or _BRAND_FACILITY.search(p.name) and i == 0):
         return None
     ent = "".join(toks[:i]) + head + trade
-    return ent if len(p.name) - len(ent) >= 2 and p.name.startswith(ent) else None
+    rest = p.name[len(ent):]
+    return ent if len(rest) >= 2 and p.name.startswith(ent) and not _PARK_END.fullmatch(rest) else None
 
 
 
@@ -83,7 +92,7 @@ def _named_enterprise(ctx, d: DocIndex, p, places: set, serving: set) -> str | N
     trade word (甲乙建材铝合金模板 → 甲乙建材)."""
     if p.name in serving:
         return _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
-    return _enterprise_prefix(ctx, d, p, places, need_trade=True) if _TRADE_IN.search(p.name, 1, 16) else None
+    return _enterprise_prefix(ctx, d, p, places, need_trade=True)
 
 
 def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
@@ -101,23 +110,26 @@ def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
 def _known_owner(name: str, ent: str) -> str | None:
     """The known enterprise opening a project's name, unless the rest is only a park suffix (甲科技园, 甲科技
     产业园: a park named after it). A trade word after it belongs to the name (甲 known, 甲建材铝模板 → 甲建材;
-    not after a trade word: 甲包装食品级…), and so do two last characters with no head noun (甲乙 known,
+    not after a trade word: 甲包装食品级…; not in a compound: 甲科技创新中心), and so do two last characters with no head noun (甲乙 known,
     甲乙丙丁: the project of the firm 甲乙丙丁)."""
     rest = name[len(ent):]
     if _PARK_END.fullmatch(rest) or _PARK_END.fullmatch(rest[2:]) and rest[:2] in _TRADE:
         return None
-    if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE:
+    if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE and not rest.startswith(_TRADE_COMPOUND, 2):
         return ent + rest[:2]
     return name if len(rest) == 2 and not _PROJECT_HEAD.search(rest) else ent
 
 
 def _enterprise_of(ctx, d: DocIndex, p) -> str | None:
     """The enterprise a project's name or its paragraph names: an enterprise heading over the paragraph,
-    a known enterprise or legal-suffix prefix, a prefix before a capacity word (甲企业年产…)."""
+    a known enterprise named alone or as a prefix, a legal-suffix prefix, a prefix before a capacity word
+    (甲企业年产…)."""
     name = p.name
     head = d.paragraph_enterprise(p.mention.start, p.mention.section_id)
     if head and not _GENERIC_LEVEL.match(name):
         return head
+    if name in d.enterprises:  # 实施甲乙新能源、丙丁等项目: the enterprise's own project
+        return name
     m = _ENT_END.match(name)
     if m:
         return m.group(1)

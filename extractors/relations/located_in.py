@@ -23,18 +23,19 @@ from extractors.relations.doc import (
     relate,
 )
 
-_COUNTY_TAIL = re.compile(r"(?:区|县|市)(?!块)")
-_COUNTY_END = re.compile(r"..[区县]$")  # 甲区物流园: a county named in full
-_GARDEN_END = re.compile(r"园区?$")
+_COUNTY_TAIL = re.compile(f"(?:{alt(LEX['county_tails'])})(?![{LEX['county_tail_not_before']}])")
+_COUNTY_END = re.compile(f"..(?:{alt(LEX['county_ends'])})$")  # 甲区物流园: a county named in full
+_GARDEN_END = re.compile(f"(?:{alt(LEX['garden_ends'])})$")
 _URBAN_AREA = re.compile(f"..(?:{alt(LEX['urban_area_ends'])})$")
 _INDUSTRIAL = re.compile(alt(LEX["industrial_words"]))
-_VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?![落民级庄镇])(?=[\u4e00-\u9fff]{2})")
+_VILLAGE = re.compile(f"^([\u4e00-\u9fff]{{1,4}}?{LEX['village_end']})(?![{LEX['village_not_before']}])"
+                      r"(?=[\u4e00-\u9fff]{2})")
 _NOT_VILLAGES = frozenset(LEX["not_villages"])
 _NOT_VILLAGE_PART = re.compile(alt(LEX["not_village_parts"]))
 BUILDS_IT = re.compile(r"(?:建设)?(?:及产业化)?(?:项目)?")  # 甲产业园项目, 甲产业园建设及产业化项目
 _COLLEGE = re.compile(LEX["college"])  # 甲市大学研究院: a college named after a city, not in it
 _ROUTE = re.compile(f"[{LEX['route_marks']}]")  # 甲至乙高速, 甲村—乙村道路: a route between places
-_REGION = re.compile(r"..地区$")
+_REGION = re.compile(f"..(?:{alt(LEX['region_ends'])})$")
 _UNNAMED = "某"  # 甲省某企业…项目: the project is for a client in 甲省
 _PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
 _PARK_LAST = frozenset(w[-1] for w in lexicon.load("parks.json")["suffixes"])

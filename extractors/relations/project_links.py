@@ -176,6 +176,15 @@ def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
     return bool(place) and place not in division_table()
 
 
+def _name_owner(d: DocIndex, p, ent: str | None) -> str | None:
+    """A known enterprise opening the name of a project under another enterprise's heading (甲集团有限公司。
+    建设甲东欧研发中心): it undertakes the project too, unless it is a common word (卫星导航…)."""
+    if not ent or ent != d.paragraph_enterprise(p.mention.start, p.mention.section_id):
+        return None
+    own = d.prefix(p.name, "Enterprise")
+    return _known_owner(p.name, own) if own and own != ent and not known_word(own) else None
+
+
 def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, done, known) -> None:
     """UNDERTAKES and LOCATED_IN of each project, in text order: a ；-series of projects in one sentence shares
     the enterprise of its first project."""
@@ -197,8 +206,9 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
                 ent = _named_enterprise(ctx, d, p, s.places, serving)
         if ent in s.places or ent in s.parks or ent and _no_firm(d, ent, sites, s.towns):
             ent = None
-        if ent:
-            ensure(ctx, "Enterprise", ent, p.mention, known)
-            relate(ctx, "UNDERTAKES", Ref("Enterprise", ent), Ref("Project", p.name), p.mention, done)
+        for owner in (ent, _name_owner(d, p, ent)):
+            if owner:
+                ensure(ctx, "Enterprise", owner, p.mention, known)
+                relate(ctx, "UNDERTAKES", Ref("Enterprise", owner), Ref("Project", p.name), p.mention, done)
         locate_project(ctx, d, p, sent, ent, park, place, s, done, known)
     sited(ctx, by_sent, done)

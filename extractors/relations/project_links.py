@@ -27,6 +27,8 @@ _OWNER_BEFORE = re.compile(r"([^“”、,，;；:：。\s]{2,12})\s*“$")  # �
 _PROJECT_HEAD = re.compile(f"{alt(LEX['project_heads'])}|(?:{alt(LEX['project_head_ends'])})$")
 _SITE_END = re.compile(f"(?:{alt(LEX['site_ends'])})$")  # a site, no firm
 _MAX_BARE = 6
+_MAX_STEM = 4  # characters of the longest short name read off a known enterprise (甲乙集团 → 甲乙)
+_SUFFIX = re.compile(f"(?:{alt(LEX['enterprise_ends'])})$")
 _GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
 _TRADE_IN = re.compile(alt(LEX["trade_words"]))
@@ -120,10 +122,10 @@ def _known_owner(name: str, ent: str) -> str | None:
     return name if len(rest) == 2 and not _PROJECT_HEAD.search(rest) else ent
 
 
-def _enterprise_of(ctx, d: DocIndex, p) -> str | None:
+def _enterprise_of(ctx, d: DocIndex, p, stems: frozenset) -> str | None:
     """The enterprise a project's name or its paragraph names: an enterprise heading over the paragraph,
-    a known enterprise named alone or as a prefix, a legal-suffix prefix, a prefix before a capacity word
-    (甲企业年产…)."""
+    a known enterprise named alone or as a prefix, a legal-suffix prefix, a known enterprise's short name
+    (甲集团 known: 甲棚户区改造), a prefix before a capacity word (甲企业年产…)."""
     name = p.name
     head = d.paragraph_enterprise(p.mention.start, p.mention.section_id)
     if head and not _GENERIC_LEVEL.match(name):
@@ -136,6 +138,9 @@ def _enterprise_of(ctx, d: DocIndex, p) -> str | None:
     ent = d.prefix(name, "Enterprise")
     if ent:
         return _known_owner(name, ent)
+    ent = next((name[:k] for k in range(min(len(name) - 2, _MAX_STEM), 1, -1) if name[:k] in stems), None)
+    if ent:
+        return ent
     m = _CAPACITY.match(name)
     if m and not _DIGIT_START.match(m.group(1)) and d.prefix(m.group(1) + "xx", "Place") != m.group(1):
         return m.group(1)
@@ -185,17 +190,31 @@ def _name_owner(d: DocIndex, p, ent: str | None) -> str | None:
     return _known_owner(p.name, own) if own and own != ent and not known_word(own) else None
 
 
+def _short_names(d: DocIndex) -> frozenset:
+    """Short names of the known enterprises with a legal suffix (甲集团 → 甲): an abbreviation or a word jieba
+    does not know, no place's name."""
+    out = set()
+    for e in d.enterprises:
+        m = _SUFFIX.search(e)
+        stem = e[:m.start()] if m else ""
+        if 2 <= len(stem) <= _MAX_STEM and (not known_word(stem) or pos_of(stem) == "j") \
+                and not d.prefix(stem + "xx", "Place"):
+            out.add(stem)
+    return frozenset(out)
+
+
 def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, done, known) -> None:
     """UNDERTAKES and LOCATED_IN of each project, in text order: a ；-series of projects in one sentence shares
-    the enterprise of its first project."""
+    the enterprise of its first project, unless another project of it names another enterprise."""
     s = Sites.of(ctx, d, by_sent)
     sites = _site_stems(d.text)
+    stems = _short_names(d)
     last = (None, None)  # (sentence, enterprise of its first project)
     for p in sorted(projects, key=lambda e: e.mention.start):
         sent = d.sentence_at(p.mention.start)
         park = park_named(ctx, d, p, known)
         place = d.prefix(p.name, "Place")
-        ent = _enterprise_of(ctx, d, p)
+        ent = _enterprise_of(ctx, d, p, stems)
         if last[0] is not sent:
             if ent is None:
                 ent = _named_enterprise(ctx, d, p, s.places, serving)
@@ -204,6 +223,8 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
             ent = last[1] if not park and not place and d.in_series(sent) else None
             if ent is None:
                 ent = _named_enterprise(ctx, d, p, s.places, serving)
+        elif ent != last[1]:
+            last = (sent, None)  # projects of several firms: the series shares no enterprise
         if ent in s.places or ent in s.parks or ent and _no_firm(d, ent, sites, s.towns):
             ent = None
         for owner in (ent, _name_owner(d, p, ent)):

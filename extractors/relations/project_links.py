@@ -28,6 +28,8 @@ _PROJECT_HEAD = re.compile(f"{alt(LEX['project_heads'])}|(?:{alt(LEX['project_he
 _SITE_END = re.compile(f"(?:{alt(LEX['site_ends'])})$")  # a site, no firm
 _MAX_BARE = 6
 _MAX_STEM = 4  # characters of the longest short name read off a known enterprise (甲乙集团 → 甲乙)
+_JOINT = re.compile(f"^([^和及与、]{{2,12}}(?:{alt(LEX['enterprise_ends'] + LEX['joint_firm_ends'])}))[和与]"
+                    f"([^和及与、]{{2,12}}?(?:{alt(LEX['enterprise_ends'])}))(?=.{{2}})")
 _SUFFIX = re.compile(f"(?:{alt(LEX['enterprise_ends'])})$")
 _GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
@@ -190,6 +192,12 @@ def _name_owner(d: DocIndex, p, ent: str | None) -> str | None:
     return _known_owner(p.name, own) if own and own != ent and not known_word(own) else None
 
 
+def _joint_owners(name: str, ent: str | None) -> list[str]:
+    """The two firms of a project named 'A和B公司…' (甲厂和乙实业公司退城进郊): both undertake it."""
+    m = None if ent else _JOINT.match(name)
+    return [m.group(1), m.group(2)] if m else []
+
+
 def _short_names(d: DocIndex) -> frozenset:
     """Short names of the known enterprises with a legal suffix (甲集团 → 甲): an abbreviation or a word jieba
     does not know, no place's name."""
@@ -227,7 +235,7 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
             last = (sent, None)  # projects of several firms: the series shares no enterprise
         if ent in s.places or ent in s.parks or ent and _no_firm(d, ent, sites, s.towns):
             ent = None
-        for owner in (ent, _name_owner(d, p, ent)):
+        for owner in (ent, _name_owner(d, p, ent), *_joint_owners(p.name, ent)):
             if owner:
                 ensure(ctx, "Enterprise", owner, p.mention, known)
                 relate(ctx, "UNDERTAKES", Ref("Enterprise", owner), Ref("Project", p.name), p.mention, done)

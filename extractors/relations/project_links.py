@@ -70,8 +70,9 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
     i = 1 if len(toks) > 2 and pos_of(toks[0]) == "ns" else 0
     head, j = toks[i], i + 1
     whole = True  # the head is one token
-    if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])):
-        head, j, whole = head + toks[j], j + 1, False  # a name jieba cut into characters: 甲/乙
+    if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])
+                                             or j + 1 < len(toks) and toks[j + 1] in _TRADE):
+        head, j, whole = head + toks[j], j + 1, False  # a name jieba cut into characters: 甲/乙, 甲/乙丙 建材
     trade = toks[j] if j < len(toks) and toks[j] in _TRADE else \
         ("".join(toks[j:j + 2]) if "".join(toks[j:j + 2]) in _TRADE else "")
     if trade and p.name.startswith(_TRADE_COMPOUND, len("".join(toks[:i]) + head + trade)):

@@ -88,7 +88,14 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
         return None
     ent = "".join(toks[:i]) + head + trade
     rest = p.name[len(ent):]
-    return ent if len(rest) >= 2 and p.name.startswith(ent) and not _PARK_END.fullmatch(rest) else None
+    return ent if len(rest) >= 2 and p.name.startswith(ent) and not _park_rest(rest) else None
+
+
+def _park_rest(rest: str) -> bool:
+    """What follows a firm's name is only a park suffix, after an optional trade word (甲科技产业园项目): the
+    project is a park named after the firm."""
+    rest = rest.removesuffix("项目")
+    return bool(_PARK_END.fullmatch(rest) or _PARK_END.fullmatch(rest[2:]) and rest[:2] in _TRADE)
 
 
 
@@ -117,9 +124,9 @@ def _known_owner(name: str, ent: str) -> str | None:
     产业园: a park named after it). A trade word after it belongs to the name (甲 known, 甲建材铝模板 → 甲建材;
     not after a trade word: 甲包装食品级…; not in a compound: 甲科技创新中心), and so do two last characters with no head noun (甲乙 known,
     甲乙丙丁: the project of the firm 甲乙丙丁)."""
-    rest = name[len(ent):]
-    if _PARK_END.fullmatch(rest) or _PARK_END.fullmatch(rest[2:]) and rest[:2] in _TRADE:
+    if _park_rest(name[len(ent):]):
         return None
+    rest = name[len(ent):]
     if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE and not rest.startswith(_TRADE_COMPOUND, 2):
         return ent + rest[:2]
     return name if len(rest) == 2 and not _PROJECT_HEAD.search(rest) else ent

@@ -191,7 +191,8 @@ def _village(name: str) -> str | None:
 
 
 def _name_site(ctx, p, ent, park, place, s: Sites, known):
-    """(park, place) a project's name locates it in, given its enterprise (甲集团乙工业园研发中心 → 乙工业园)."""
+    """(park, place) a project's name locates it in, given its enterprise (甲集团乙工业园研发中心 → 乙工业园);
+    a village opening it or right after the place opening it (甲山乙村古村落保护 → 乙村)."""
     name = p.name
     if place and not ent:
         town = TOWN_TAIL.match(name, len(place))
@@ -199,7 +200,7 @@ def _name_site(ctx, p, ent, park, place, s: Sites, known):
             place = ensure(ctx, "Place", place + town.group(0), p.mention, known).name
     if not place and not park:
         place = _town_prefix(name, s.towns)
-    village = None if ent or park else _village(name)
+    village = None if ent or park else _village(name) or place and _village(name[len(place):])
     if village:
         ensure(ctx, "Place", village, p.mention, known)
         place = None if route(name, village) else village

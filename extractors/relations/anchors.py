@@ -22,6 +22,9 @@ _NOT_FIRM = re.compile(f"^..化$|^(?:促进|提高|推动|引导|利用|加强)|
 _ANCHOR_ROLE = re.compile(r"企业|公司|集团|龙头|为代表")  # the list is said to be of enterprises
 _GROW = re.compile(r"做大做强|发展|打造")
 _FIRM_LEAD = re.compile(r"^(?:龙头企业|骨干企业|企业)")
+_LISTED_AFTER = re.compile(r"\s*[、及和与等]")  # 发展甲、乙等丙: 甲 and 乙 are items of a list, not the chain grown
+_LISTED_BEFORE = re.compile(r"[、及和与]\s*$")
+_HEADING = re.compile(r"\s*(?:——|\d{1,2}\s*[.、．])?\s*([^,，;；:：。、]{2,20})。\s*$")
 
 
 def anchor_enterprises(ctx, d: DocIndex, sent, found, done, known) -> None:
@@ -39,10 +42,11 @@ def anchor_enterprises(ctx, d: DocIndex, sent, found, done, known) -> None:
         if lead_chains:  # 甲产业，依托A、B等企业…: the sentence names its own chain first
             tails = lead_chains
         else:
-            chains = d.inline_chains(sent.start) or d.section_chains(sent.section_id, skip_box=True)[0]
+            inline = d.inline_chains(sent.start) or _heading_chain(d, sent)
+            chains = inline or d.section_chains(sent.section_id, skip_box=True)[0]
             after = sent.text[m.end():]
-            own = [e.name for e in found if e.label == "IndustryChain" and e.mention.start - sent.start >= m.end()
-                   and _GROW.search(after)]
+            own = [] if inline else [e.name for e in found if e.label == "IndustryChain" and _GROW.search(after)
+                                     and e.mention.start - sent.start >= m.end() and not _listed(d.text, e.mention)]
             tails = list(dict.fromkeys(chains + own[:1]))
         mention = ctx.mention(sent, m.start(), m.end(), "relations.anchors")
         for it in items:
@@ -57,3 +61,14 @@ def _known_enterprise(d: DocIndex, name: str) -> bool:
     """A name read as an enterprise before relations, or one with an enterprise suffix (甲乙公司)."""
     return name in d.enterprises or bool(ENT_HEAD.match(name))
 
+
+
+def _heading_chain(d: DocIndex, sent) -> list[str]:
+    """The known chain an inline heading opening the sentence's line names in full (——甲及乙件。依托…)."""
+    m = _HEADING.match(d.text, d.line_start(sent.start), sent.start)
+    return [m.group(1)] if m and m.group(1) in d.chain_set else []
+
+
+def _listed(text: str, mention) -> bool:
+    """The chain is an item of a list (甲、乙等丙)."""
+    return bool(_LISTED_AFTER.match(text, mention.end) or _LISTED_BEFORE.search(text, 0, mention.start))

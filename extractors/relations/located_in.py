@@ -23,18 +23,19 @@ from extractors.relations.doc import (
     relate,
 )
 
-_COUNTY_TAIL = re.compile(r"(?:区|县|市)(?!块)")
-_COUNTY_END = re.compile(r"..[区县]$")  # 甲区物流园: a county named in full
-_GARDEN_END = re.compile(r"园区?$")
+_COUNTY_TAIL = re.compile(f"(?:{alt(LEX['county_tails'])})(?![{LEX['county_tail_not_before']}])")
+_COUNTY_END = re.compile(f"..(?:{alt(LEX['county_ends'])})$")  # 甲区物流园: a county named in full
+_GARDEN_END = re.compile(f"(?:{alt(LEX['garden_ends'])})$")
 _URBAN_AREA = re.compile(f"..(?:{alt(LEX['urban_area_ends'])})$")
 _INDUSTRIAL = re.compile(alt(LEX["industrial_words"]))
-_VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,4}?村)(?![落民级庄镇])(?=[\u4e00-\u9fff]{2})")
+_VILLAGE = re.compile(f"^([\u4e00-\u9fff]{{1,4}}?{LEX['village_end']})(?![{LEX['village_not_before']}])"
+                      r"(?=[\u4e00-\u9fff]{2})")
 _NOT_VILLAGES = frozenset(LEX["not_villages"])
 _NOT_VILLAGE_PART = re.compile(alt(LEX["not_village_parts"]))
 BUILDS_IT = re.compile(r"(?:建设)?(?:及产业化)?(?:项目)?")  # 甲产业园项目, 甲产业园建设及产业化项目
 _COLLEGE = re.compile(LEX["college"])  # 甲市大学研究院: a college named after a city, not in it
 _ROUTE = re.compile(f"[{LEX['route_marks']}]")  # 甲至乙高速, 甲村—乙村道路: a route between places
-_REGION = re.compile(r"..地区$")
+_REGION = re.compile(f"..(?:{alt(LEX['region_ends'])})$")
 _UNNAMED = "某"  # 甲省某企业…项目: the project is for a client in 甲省
 _PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
 _PARK_LAST = frozenset(w[-1] for w in lexicon.load("parks.json")["suffixes"])
@@ -190,7 +191,8 @@ def _village(name: str) -> str | None:
 
 
 def _name_site(ctx, p, ent, park, place, s: Sites, known):
-    """(park, place) a project's name locates it in, given its enterprise (甲集团乙工业园研发中心 → 乙工业园)."""
+    """(park, place) a project's name locates it in, given its enterprise (甲集团乙工业园研发中心 → 乙工业园);
+    a village opening it or right after the place opening it (甲山乙村古村落保护 → 乙村)."""
     name = p.name
     if place and not ent:
         town = TOWN_TAIL.match(name, len(place))
@@ -198,7 +200,7 @@ def _name_site(ctx, p, ent, park, place, s: Sites, known):
             place = ensure(ctx, "Place", place + town.group(0), p.mention, known).name
     if not place and not park:
         place = _town_prefix(name, s.towns)
-    village = None if ent or park else _village(name)
+    village = None if ent or park else _village(name) or place and _village(name[len(place):])
     if village:
         ensure(ctx, "Place", village, p.mention, known)
         place = None if route(name, village) else village

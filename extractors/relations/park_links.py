@@ -15,6 +15,7 @@ _CUES = alternation(RULES["member_cues"])
 _PARK_LIST = re.compile(rf"\s*(?:[(（][^)）]*[)）])?(?:主要)?(?:{_CUES})")
 _LATER_CUE = re.compile(rf"[，,；;]\s*(?:{_CUES})")
 _COUNT_PARTS = re.compile(RULES["count_parts"])
+_NESTED_END = re.compile(rf"(?:{alternation(RULES['nested_ends'])})$")
 
 
 def park_part_of(ctx, d: DocIndex, done) -> None:
@@ -25,9 +26,23 @@ def park_part_of(ctx, d: DocIndex, done) -> None:
             first.setdefault(e.name, e.mention)
     for a in parks:
         for b in parks:
-            if a != b and a.startswith(b) and len(a) - len(b) >= 2 and _SUBPARK.search(a):
+            if a != b and _SUBPARK.search(a) and (_named_after(a, b) or _nested(a, b)):
                 relate(ctx, "PART_OF", Ref("Park", a), Ref("Park", b), first[a], done)
                 break
+
+
+def _named_after(a: str, b: str) -> bool:
+    """a is named after b: b opens it and a part's name follows (甲园区乙片区)."""
+    return a.startswith(b) and len(a) - len(b) >= 2
+
+
+def _nested(a: str, b: str) -> bool:
+    """a and b end with one part word and a's name narrows b's (甲区乙丙片区 in 甲区乙片区)."""
+    end = _NESTED_END.search(b)
+    if not end or not a.endswith(end.group(0)):
+        return False
+    stem_a, stem_b = a[:-len(end.group(0))], b[:-len(end.group(0))]
+    return len(stem_b) >= 2 and stem_a.startswith(stem_b) and len(stem_a) - len(stem_b) >= 2
 
 
 def park_lists(ctx, sent, parks, done) -> None:

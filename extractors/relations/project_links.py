@@ -27,12 +27,18 @@ _OWNER_BEFORE = re.compile(r"([^“”、,，;；:：。\s]{2,12})\s*“$")  # �
 _PROJECT_HEAD = re.compile(f"{alt(LEX['project_heads'])}|(?:{alt(LEX['project_head_ends'])})$")
 _SITE_END = re.compile(f"(?:{alt(LEX['site_ends'])})$")  # a site, no firm
 _MAX_BARE = 6
+_MAX_STEM = 4  # characters of the longest short name read off a known enterprise (甲乙集团 → 甲乙)
+_JOINT = re.compile(f"^([^和及与、]{{2,12}}(?:{alt(LEX['enterprise_ends'] + LEX['joint_firm_ends'])}))[和与]"
+                    f"([^和及与、]{{2,12}}?(?:{alt(LEX['enterprise_ends'])}))(?=.{{2}})")
+_SUFFIX = re.compile(f"(?:{alt(LEX['enterprise_ends'])})$")
 _GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
 _TRADE_IN = re.compile(alt(LEX["trade_words"]))
+_TRADE_COMPOUND = tuple(LEX["trade_compound_tails"])
 _PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
 _SITE_WORD = re.compile(alt(LEX["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person, no firm
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+_NOT_NAME_START = frozenset("".join(w for w in LEX["site_ends"] if len(w) == 1) + "及和与")
 
 
 def _unseen_word(word: str) -> bool:
@@ -63,18 +69,33 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
         return None
     i = 1 if len(toks) > 2 and pos_of(toks[0]) == "ns" else 0
     head, j = toks[i], i + 1
-    if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])):
-        head, j = head + toks[j], j + 1  # a name jieba cut into characters: 甲/乙
+    whole = True  # the head is one token
+    if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])
+                                             or j + 1 < len(toks) and toks[j + 1] in _TRADE):
+        head, j, whole = head + toks[j], j + 1, False  # a name jieba cut into characters: 甲/乙, 甲/乙丙 建材
     trade = toks[j] if j < len(toks) and toks[j] in _TRADE else \
         ("".join(toks[j:j + 2]) if "".join(toks[j:j + 2]) in _TRADE else "")
+    if trade and p.name.startswith(_TRADE_COMPOUND, len("".join(toks[:i]) + head + trade)):
+        trade = ""  # 甲乙科技创新中心: the trade word opens the project's own words
     if head in _GENERIC_MODIFIERS or len(head) < 2 or not _CJK_OR_LATIN.match(head) or head in places \
             or _SITE_END.search(head):
         return None
     unseen = _unseen_word(head)
-    if i == 1 and not unseen or not trade and (need_trade or not unseen or _BRAND_FACILITY.search(p.name) and i == 0):
+    regional = i == 1 and len(toks[0]) >= 2 and unseen and whole and _CJK_RUN.fullmatch(head) \
+        and head[0] not in _NOT_NAME_START  # 甲市乙丙…: 乙丙 is no word, no road (甲山路…)
+    if i == 1 and not unseen or not trade and (need_trade and not regional or not unseen
+                                               or _BRAND_FACILITY.search(p.name) and i == 0):
         return None
     ent = "".join(toks[:i]) + head + trade
-    return ent if len(p.name) - len(ent) >= 2 and p.name.startswith(ent) else None
+    rest = p.name[len(ent):]
+    return ent if len(rest) >= 2 and p.name.startswith(ent) and not _park_rest(rest) else None
+
+
+def _park_rest(rest: str) -> bool:
+    """What follows a firm's name is only a park suffix, after an optional trade word (甲科技产业园项目): the
+    project is a park named after the firm."""
+    rest = rest.removesuffix("项目")
+    return bool(_PARK_END.fullmatch(rest) or _PARK_END.fullmatch(rest[2:]) and rest[:2] in _TRADE)
 
 
 
@@ -83,7 +104,7 @@ def _named_enterprise(ctx, d: DocIndex, p, places: set, serving: set) -> str | N
     trade word (甲乙建材铝合金模板 → 甲乙建材)."""
     if p.name in serving:
         return _enterprise_prefix(ctx, d, p, places) or _enterprise_project(d, p, serving)
-    return _enterprise_prefix(ctx, d, p, places, need_trade=True) if _TRADE_IN.search(p.name, 1, 16) else None
+    return _enterprise_prefix(ctx, d, p, places, need_trade=True)
 
 
 def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
@@ -101,29 +122,35 @@ def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
 def _known_owner(name: str, ent: str) -> str | None:
     """The known enterprise opening a project's name, unless the rest is only a park suffix (甲科技园, 甲科技
     产业园: a park named after it). A trade word after it belongs to the name (甲 known, 甲建材铝模板 → 甲建材;
-    not after a trade word: 甲包装食品级…), and so do two last characters with no head noun (甲乙 known,
+    not after a trade word: 甲包装食品级…; not in a compound: 甲科技创新中心), and so do two last characters with no head noun (甲乙 known,
     甲乙丙丁: the project of the firm 甲乙丙丁)."""
-    rest = name[len(ent):]
-    if _PARK_END.fullmatch(rest) or _PARK_END.fullmatch(rest[2:]) and rest[:2] in _TRADE:
+    if _park_rest(name[len(ent):]):
         return None
-    if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE:
+    rest = name[len(ent):]
+    if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE and not rest.startswith(_TRADE_COMPOUND, 2):
         return ent + rest[:2]
     return name if len(rest) == 2 and not _PROJECT_HEAD.search(rest) else ent
 
 
-def _enterprise_of(ctx, d: DocIndex, p) -> str | None:
+def _enterprise_of(ctx, d: DocIndex, p, stems: frozenset) -> str | None:
     """The enterprise a project's name or its paragraph names: an enterprise heading over the paragraph,
-    a known enterprise or legal-suffix prefix, a prefix before a capacity word (甲企业年产…)."""
+    a known enterprise named alone or as a prefix, a legal-suffix prefix, a known enterprise's short name
+    (甲集团 known: 甲棚户区改造), a prefix before a capacity word (甲企业年产…)."""
     name = p.name
     head = d.paragraph_enterprise(p.mention.start, p.mention.section_id)
     if head and not _GENERIC_LEVEL.match(name):
         return head
+    if name in d.enterprises:  # 实施甲乙新能源、丙丁等项目: the enterprise's own project
+        return name
     m = _ENT_END.match(name)
     if m:
         return m.group(1)
     ent = d.prefix(name, "Enterprise")
     if ent:
         return _known_owner(name, ent)
+    ent = next((name[:k] for k in range(min(len(name) - 2, _MAX_STEM), 1, -1) if name[:k] in stems), None)
+    if ent:
+        return ent
     m = _CAPACITY.match(name)
     if m and not _DIGIT_START.match(m.group(1)) and d.prefix(m.group(1) + "xx", "Place") != m.group(1):
         return m.group(1)
@@ -164,17 +191,46 @@ def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
     return bool(place) and place not in division_table()
 
 
+def _name_owner(d: DocIndex, p, ent: str | None) -> str | None:
+    """A known enterprise opening the name of a project under another enterprise's heading (甲集团有限公司。
+    建设甲东欧研发中心): it undertakes the project too, unless it is a common word (卫星导航…)."""
+    if not ent or ent != d.paragraph_enterprise(p.mention.start, p.mention.section_id):
+        return None
+    own = d.prefix(p.name, "Enterprise")
+    return _known_owner(p.name, own) if own and own != ent and not known_word(own) else None
+
+
+def _joint_owners(name: str, ent: str | None) -> list[str]:
+    """The two firms of a project named 'A和B公司…' (甲厂和乙实业公司退城进郊): both undertake it."""
+    m = None if ent else _JOINT.match(name)
+    return [m.group(1), m.group(2)] if m else []
+
+
+def _short_names(d: DocIndex) -> frozenset:
+    """Short names of the known enterprises with a legal suffix (甲集团 → 甲): an abbreviation or a word jieba
+    does not know, no place's name."""
+    out = set()
+    for e in d.enterprises:
+        m = _SUFFIX.search(e)
+        stem = e[:m.start()] if m else ""
+        if 2 <= len(stem) <= _MAX_STEM and (not known_word(stem) or pos_of(stem) == "j") \
+                and not d.prefix(stem + "xx", "Place"):
+            out.add(stem)
+    return frozenset(out)
+
+
 def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, done, known) -> None:
     """UNDERTAKES and LOCATED_IN of each project, in text order: a ；-series of projects in one sentence shares
-    the enterprise of its first project."""
+    the enterprise of its first project, unless another project of it names another enterprise."""
     s = Sites.of(ctx, d, by_sent)
     sites = _site_stems(d.text)
+    stems = _short_names(d)
     last = (None, None)  # (sentence, enterprise of its first project)
     for p in sorted(projects, key=lambda e: e.mention.start):
         sent = d.sentence_at(p.mention.start)
         park = park_named(ctx, d, p, known)
         place = d.prefix(p.name, "Place")
-        ent = _enterprise_of(ctx, d, p)
+        ent = _enterprise_of(ctx, d, p, stems)
         if last[0] is not sent:
             if ent is None:
                 ent = _named_enterprise(ctx, d, p, s.places, serving)
@@ -183,10 +239,13 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
             ent = last[1] if not park and not place and d.in_series(sent) else None
             if ent is None:
                 ent = _named_enterprise(ctx, d, p, s.places, serving)
+        elif ent != last[1]:
+            last = (sent, None)  # projects of several firms: the series shares no enterprise
         if ent in s.places or ent in s.parks or ent and _no_firm(d, ent, sites, s.towns):
             ent = None
-        if ent:
-            ensure(ctx, "Enterprise", ent, p.mention, known)
-            relate(ctx, "UNDERTAKES", Ref("Enterprise", ent), Ref("Project", p.name), p.mention, done)
+        for owner in (ent, _name_owner(d, p, ent), *_joint_owners(p.name, ent)):
+            if owner:
+                ensure(ctx, "Enterprise", owner, p.mention, known)
+                relate(ctx, "UNDERTAKES", Ref("Enterprise", owner), Ref("Project", p.name), p.mention, done)
         locate_project(ctx, d, p, sent, ent, park, place, s, done, known)
     sited(ctx, by_sent, done)

@@ -3,8 +3,9 @@
 Heading styles (第X篇/章/节, 一、, (一), 1., (1), ——X, ●X, markdown #, 专栏 X-Y) are nested in the order the
 document first uses them: a style already open closes everything below it, a new style opens one level
 deeper. 篇/章/节 always rank above the list styles; a numbered heading (一、, (一), 1., (1)) closes the bullets
-(——, ●, ■, ◆: each a style of its own) open above it, and is no heading where a prose line wraps onto it. An item whose line runs on ("(一)建设X。正文…") has the
-phrase before the first 。 as its title; the rest is body text. A 专栏 box is a Section of kind box under the
+(——, ●, ■, ◆: each a style of its own) open above it, and is no heading where a prose line wraps onto it. An
+item whose line runs on ("(一)建设X。正文…") has the phrase before the first 。 as its title; the rest is body
+text. A 专栏 box is a Section of kind box under the
 current section; list items inside it are its children and do not disturb the outer nesting.
 """
 from __future__ import annotations

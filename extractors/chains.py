@@ -280,11 +280,13 @@ def _siblings(text: str, bounds: list[int], found: list[Candidate], places: froz
 
 
 def add_hierarchy(ctx) -> None:
-    """PART_OF sub-chain → chain (taxonomy) when both are named in the same sentence."""
-    by_sentence: dict[str, set[str]] = {}
+    """PART_OF sub-chain → chain (taxonomy) when both are named in the same sentence, not as two items of
+    one list (甲、乙: siblings)."""
+    by_sentence: dict[str, dict[str, list]] = {}
     for e in ctx.facts.entities:
         if e.label == "IndustryChain":
-            by_sentence.setdefault(e.mention.sentence, set()).add(e.name)
+            by_sentence.setdefault(e.mention.sentence, {}).setdefault(e.name, []).append(e.mention)
+    text = ctx.parsed.document.text
     done = set()
     for e in ctx.facts.entities:
         if e.label != "IndustryChain":
@@ -293,8 +295,19 @@ def add_hierarchy(ctx) -> None:
         top = _PARENT.get(base)
         if top is None:
             continue
-        named = by_sentence.get(e.mention.sentence, set())
+        named = by_sentence.get(e.mention.sentence, {})
         for cand in (top, top + "产业", top + "产业集群"):
-            if cand in named and (e.name, cand) not in done:
+            if (cand in named and (e.name, cand) not in done
+                    and not any(_listed_together(text, e.mention, m) for m in named[cand])):
                 done.add((e.name, cand))
                 ctx.add_relation("PART_OF", Ref("IndustryChain", e.name), Ref("IndustryChain", cand), e.mention)
+
+
+_LIST_GAP = re.compile(r"[^等为的,，;；:：。]{0,40}")
+
+
+def _listed_together(text: str, a, b) -> bool:
+    """Mentions `a` and `b` are items of one list: only other items and joints (、和及与) between them."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    gap = text[lo:hi]
+    return lo < hi and _LIST_GAP.fullmatch(gap) is not None and any(j in gap for j in "、和及与")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 import ahocorasick
@@ -120,7 +121,7 @@ def _trim_lead(text: str, bounds: list[int], s: int, end: int, tax_end: dict) ->
 def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     bset = set(bounds)
     place_names = frozenset(p.name for p in places)
-    out = [c for c in _outermost([Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
+    out = [replace(c, name=_drop_ye(c.name)) for c in _outermost([Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
                                   for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset])
            if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end)
            and not _list_not_chains(text, c.end)]
@@ -146,6 +147,11 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     if "等" in text or "为代表的" in text:
         out += _closers(text, bounds, place_names)
     return out
+
+
+def _drop_ye(name: str) -> str:
+    """X制造业 is named as the chain X制造 (先进制造业 → 先进制造); 制造业 itself stays."""
+    return name[:-1] if name.endswith("制造业") and len(name) > 3 else name
 
 
 def _outermost(found: list[Candidate]) -> list[Candidate]:

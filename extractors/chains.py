@@ -7,7 +7,8 @@ are named in one sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 import ahocorasick
@@ -22,7 +23,7 @@ _GENERIC = frozenset(RULES["generic"])
 _HEAD = re.compile("|".join(sorted(map(re.escape, RULES["pattern_heads"]), key=len, reverse=True)))
 _LIST = re.compile("|".join(sorted(map(re.escape, RULES["list_cues"]), key=len, reverse=True)) + "|" + RULES["count_closer"])
 _PARENT = {sub: top for top, subs in RULES["taxonomy"].items() for sub in subs}
-_NUM_LEAD = re.compile(r"^(?:[一二三四五六七八九十两\d]+大|做大做强|做强做优|发展壮大|培育壮大|重点|加快|大力)")
+_NUM_LEAD = re.compile(r"(?:[一二三四五六七八九十两\d]+大|做大做强|大做强|做强做优|发展壮大|培育壮大|重点|加快|大力)")
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ def _chain_context(text: str, start: int, end: int) -> bool:
 _NOUN_POS = frozenset(("n", "ng", "nz", "nt", "nr", "ns"))
 _LEAD_POS = frozenset(("v", "vn", "d", "ad", "p", "c", "r", "u"))
 _SCOPE = frozenset(RULES["scope_words"])
+_VERB_ENDS = tuple(RULES["verb_ends"])
 _NOT_AFTER_HEAD = tuple(RULES["not_after_head"])
 _RIGHT_OK = tuple(sorted(RULES["right_ok"] + list(_HEAD_AFTER), key=len, reverse=True))
 _NOT_CHAIN_CLOSER = re.compile(r"等?(?:%s)" % "|".join(map(re.escape, RULES["list_closers_not_chain"])))
@@ -68,7 +70,7 @@ def _free_standing(text: str, bounds: list[int], s: int, e: int) -> bool:
     fine: X产业, X、, X等)."""
     if s > 0 and CJK.match(text[s - 1]):
         prev = text[bounds[bisect_left(bounds, s) - 1]:s]
-        if pos_of(prev) in _NOUN_POS and prev not in _GENERIC:
+        if pos_of(prev) in _NOUN_POS and prev not in _GENERIC and not prev.endswith(_VERB_ENDS):
             return False
     if e >= len(text) or not CJK.match(text[e]) or text.startswith(_RIGHT_OK, e):
         return True
@@ -108,7 +110,7 @@ def _trim_lead(text: str, bounds: list[int], s: int, end: int, tax_end: dict) ->
     no part of a chain name; a taxonomy word opening there stops the trim."""
     tax_starts = set(tax_end.values())
     while s < end and s not in tax_starts:
-        nxt = min(bounds[bisect_left(bounds, s) + 1], end)
+        nxt = min(bounds[bisect_right(bounds, s)], end)
         tok = text[s:nxt]
         if not (pos_of(tok) in _LEAD_POS or tok in _SCOPE):
             break
@@ -119,10 +121,10 @@ def _trim_lead(text: str, bounds: list[int], s: int, end: int, tax_end: dict) ->
 def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     bset = set(bounds)
     place_names = frozenset(p.name for p in places)
-    out = [Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
-           for e, n in _taxonomy().iter(text)
-           if e + 1 - len(n) in bset and e + 1 in bset and _chain_context(text, e + 1 - len(n), e + 1)
-           and _free_standing(text, bounds, e + 1 - len(n), e + 1) and not _list_not_chains(text, e + 1)]
+    out = [replace(c, name=_drop_ye(c.name)) for c in _outermost([Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
+                                  for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset])
+           if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end)
+           and not _list_not_chains(text, c.end)]
     tax_end = {c.end: c.start for c in out}
     for m in _HEAD.finditer(text):
         if text.startswith(_NOT_AFTER_HEAD, m.end()):
@@ -145,6 +147,17 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     if "等" in text or "为代表的" in text:
         out += _closers(text, bounds, place_names)
     return out
+
+
+def _drop_ye(name: str) -> str:
+    """X制造业 is named as the chain X制造 (先进制造业 → 先进制造); 制造业 itself stays."""
+    return name[:-1] if name.endswith("制造业") and len(name) > 3 else name
+
+
+def _outermost(found: list[Candidate]) -> list[Candidate]:
+    """Taxonomy matches not inside a longer one (新一代信息技术, not also 信息技术)."""
+    return [c for c in found if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                                        for o in found)]
 
 
 _CLOSER_CHAIN = re.compile(RULES["closer_chain"])
@@ -192,11 +205,19 @@ def _listed(text: str, bounds: list[int], places: frozenset) -> list[Candidate]:
             s, e = pos, pos + len(it)
             pos = e + 1
             if i == 0:
-                s = walk_left(text, bounds, e, _STOP, RULES["max_prefix"], _STOP_POS)
+                s = _trim_lead(text, bounds, walk_left(text, bounds, e, _STOP, RULES["max_prefix"], _STOP_POS), e, {})
+            elif _opens_clause(text, bounds, s):
+                continue
             for a, b in _split_and(text, s, e) if i == len(items) - 1 else ((s, e),):
-                if _list_item(text[a:b], places):
+                if _list_item(text[a:b], places) and not _AS_THE.search(text[a:b]):
                     out.append(Candidate(a, b, "IndustryChain", text[a:b], "chain.list"))
     return out
+
+
+def _opens_clause(text: str, bounds: list[int], s: int) -> bool:
+    """An item opening with an adverb or preposition (、将培育…) starts a clause the list ran into."""
+    i = bisect_left(bounds, s)
+    return i + 1 < len(bounds) and bounds[i] == s and pos_of(text[s:bounds[i + 1]]) in ("d", "p")
 
 
 _GATHER = frozenset(RULES["gather_leads"])
@@ -259,17 +280,19 @@ def _siblings(text: str, bounds: list[int], found: list[Candidate], places: froz
         for s, e in spans:
             name = text[s:e]
             if ((s, e) not in whole and len(name) <= RULES["sibling_max_len"] and _ok(name, places)
-                    and not _AS_THE.search(name)):
+                    and not _AS_THE.search(name) and not _opens_clause(text, bounds, s)):
                 out.append(Candidate(s, e, "IndustryChain", name, "chain.sibling"))
     return out
 
 
 def add_hierarchy(ctx) -> None:
-    """PART_OF sub-chain → chain (taxonomy) when both are named in the same sentence."""
-    by_sentence: dict[str, set[str]] = {}
+    """PART_OF sub-chain → chain (taxonomy) when both are named in the same sentence, not as two items of
+    one list (甲、乙: siblings)."""
+    by_sentence: dict[str, dict[str, list]] = {}
     for e in ctx.facts.entities:
         if e.label == "IndustryChain":
-            by_sentence.setdefault(e.mention.sentence, set()).add(e.name)
+            by_sentence.setdefault(e.mention.sentence, {}).setdefault(e.name, []).append(e.mention)
+    text = ctx.parsed.document.text
     done = set()
     for e in ctx.facts.entities:
         if e.label != "IndustryChain":
@@ -278,8 +301,19 @@ def add_hierarchy(ctx) -> None:
         top = _PARENT.get(base)
         if top is None:
             continue
-        named = by_sentence.get(e.mention.sentence, set())
+        named = by_sentence.get(e.mention.sentence, {})
         for cand in (top, top + "产业", top + "产业集群"):
-            if cand in named and (e.name, cand) not in done:
+            if (cand in named and (e.name, cand) not in done
+                    and not any(_listed_together(text, e.mention, m) for m in named[cand])):
                 done.add((e.name, cand))
                 ctx.add_relation("PART_OF", Ref("IndustryChain", e.name), Ref("IndustryChain", cand), e.mention)
+
+
+_LIST_GAP = re.compile(r"[^等为的,，;；:：。]{0,40}")
+
+
+def _listed_together(text: str, a, b) -> bool:
+    """Mentions `a` and `b` are items of one list: only other items and joints (、和及与) between them."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    gap = text[lo:hi]
+    return lo < hi and _LIST_GAP.fullmatch(gap) is not None and any(j in gap for j in "、和及与")

@@ -48,14 +48,28 @@ def heading_part_of(ctx, d: DocIndex, done, known) -> None:
     for chains, head in [*d.line_chains.values(), *d.lead_chains]:
         if chains:
             _link(ctx, chains, _inline_parents(d, head), head, "relations.part_of.inline", known, done)
+    listing = _listing_parents(ctx, d)
     for sec in ctx.parsed.sections:
         chains = d.sec_chains.get(sec.section_id)
         if not chains or sec.parent_id is None:
             continue
         _name_chains(ctx, d, sec, chains, known)
+        if sec.parent_id in listing:
+            continue
         parent = ctx.parsed.section(sec.parent_id)
         parents = (d.dash_parents(sec.start, parent) if sec.number == DASH else []) or d.section_chains(parent.section_id)[0]
         _link(ctx, [c for c in chains if c not in parents], parents, d.sentence_at(sec.start), "relations.part_of.heading", known, done)
+
+
+def _listing_parents(ctx, d: DocIndex) -> set[str]:
+    """Sections whose title lists the chains its subsections are (第三节 甲、乙、丙 → 一、甲 二、乙 三、丁):
+    the subsections are siblings of those chains, not their members."""
+    out = set()
+    for sec in ctx.parsed.sections:
+        own = d.sec_chains.get(sec.parent_id or "", [])
+        if len(own) > 1 and set(d.sec_chains.get(sec.section_id, ())) & set(own):
+            out.add(sec.parent_id)
+    return out
 
 
 def _name_chains(ctx, d: DocIndex, sec, chains, known) -> None:

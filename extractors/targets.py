@@ -111,7 +111,8 @@ _TIER_LEAD = re.compile(rf"(?:{_alt(LEX['scale_tier_leads'])})$")
 _REACH = re.compile(r"(?:基本)?(?:实现|做到)")
 _SENTENCE_END = re.compile(r"[。;]\s*$")  # a heading that is a whole sentence (numbered items) is read too
 _PER_LEAD_TAIL = re.compile(rf"(?:至少|均)(?:{_alt(LEX['creation_verbs'])})?$")
-_ATTRIBUTE = re.compile(r"\s*\((预期性|约束性|引导性)(?:指标)?\)")
+_ATTRIBUTE = re.compile(r"\s*\((预期性|约束性|引导性)(?:指标)?[),;]")  # (预期性) or (预期性指标,牵头单位:…)
+_NOTE_ATTRIBUTE = re.compile(_ATTRIBUTE.pattern.replace("\\s*", "^", 1))  # the note opens the next sentence
 _PER_AFTER = re.compile(r"^(?P<x>[^每]{2,}?)(?:总数|总量)?(?:达到|达|为)(?P<per>每[^,;。]{1,8})$")
 _AT_LEAST = ("不少于", "至少", "不低于", "超过")
 _JOINABLE_END = re.compile(r"[\u4e00-\u9fff\dA-Za-z%,、”]$")
@@ -213,6 +214,8 @@ def _is_value(text: str, m: re.Match) -> bool:
     nxt = text[m.end("num"):m.end("num") + 1]
     if _YEAR_NUM.fullmatch(num) and nxt in ("年", "-", "—") or _YEAR_RANGE.match(num):
         return False
+    if text.startswith("级", m.end()):
+        return False  # 40万吨级码头, 千亿级集群: a size class, no target
     if m.group("unit"):
         return True
     if is_range(num) or "/" in num or "∶" in num:
@@ -542,6 +545,14 @@ def _runs(ctx, spans):
         yield run
 
 
+def _next_note(ctx, sent) -> str | None:
+    """预期性/约束性 of a note that follows the sentence: "…年均增长7%以上。(预期性指标,牵头单位:…)"."""
+    sentences = ctx.parsed.sentences
+    nxt = sentences[sent.index + 1] if sent.index + 1 < len(sentences) else None
+    m = _NOTE_ATTRIBUTE.match(nxt.text) if nxt is not None else None
+    return m.group(1) if m else None
+
+
 def extract(ctx) -> None:
     doc = ctx.parsed.document
     base_year = default_year(doc.text)
@@ -565,8 +576,11 @@ def extract(ctx) -> None:
             if base_year and t_year and t_year <= base_year - 5:
                 continue
             found.append((_with(t, year=t_year), a, b))
+        note = _next_note(ctx, run[-1])
         for t, a, b in sorted(found, key=lambda x: x[1]):
             i = bisect_right(offsets, a) - 1
             sent = run[i]
+            if note and i == len(run) - 1 and t.attribute is None:
+                t = _with(t, attribute=note)
             target = _with(t, mention=ctx.mention(sent, a - offsets[i], b - offsets[i], "targets.sentence"))
             target_links.link(ctx, sent, target, ctx.add_target(target))

@@ -10,7 +10,7 @@ A project supports
   专栏 box sums up its section, so the item heading it is printed under is passed over;
   a project named where projects SERVE an industry chain (in a section laid out by chains) is not governed
   by a chapter-wide goal; named again elsewhere, it is;
-- a project named in a task heading (●实施甲行动，构建乙) also supports the goal of the document's opening line.
+- a project named in a task heading (●实施甲行动，构建乙) also supports the goal of the document's title line.
 A goal restated with the verb and quoted term of a goal an enclosing section opens with is that goal, and a
 labelled list after a semicolon (；“四横”：甲路) goes on with the sentence before.
 A project the clause draws on as a means (依托/借助/对接甲平台) supports nothing there.
@@ -29,6 +29,7 @@ _SCOPE_BULLETS = tuple(_LEX["scope_bullets"])
 _LEAD_SENTENCES = _LEX["lead_sentences"]
 _HEADING_LEVELS = _LEX["heading_levels"]
 _LEAD_GOALS = _LEX["lead_goals"]
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?")
 _HEADING_KINDS = set(_LEX["heading_kinds"])
 _BROAD_KINDS = set(_LEX["broad_heading_kinds"])
 _SEMICOLONS = tuple(_LEX["semicolons"])
@@ -61,6 +62,7 @@ def extract(ctx) -> None:
                 nominal[e.name] = nominal_object(e.name)
     heading_goal = _heading_goals(parsed, sents, goals_by_sent, by_object, chapter)
     lead_goals = _previews_dropped(parsed, _lead_goals(parsed, sents, goals_by_sent), heading_goal)
+    title_goals = _title_goals(sents, goals_by_sent)
     bullet_scope = _bullet_scopes(parsed, sents, goals_by_sent)
     carried = _carried(sents, goals_by_sent)
     serving = {sents[_index(starts, r.mention.start)].section_id for r in ctx.facts.relations if r.type == "SERVES"}
@@ -76,13 +78,22 @@ def extract(ctx) -> None:
         tails += bullet_scope.get(i, [])
         tails += _governing(parsed, sent.section_id, heading_goal, lead_goals, sent.section_id in serving)
         if sent.is_heading:  # a task heading's project serves what the document as a whole sets out to do
-            tails += lead_goals.get(parsed.sections[0].section_id, [])[:_LEAD_GOALS]
+            tails += title_goals
         for g in tails:
             g = _named(by_object, nominal.get(g.name), chapter[sent.section_id]) or g  # 推进X建设 is 建设X
             key = (p.name, g.name)
             if key not in seen and not _builds(g, p.name):
                 seen.add(key)
                 ctx.add_relation("SUPPORTS", _ref(p), _ref(g), p.mention)
+
+
+def _title_goals(sents, goals_by_sent) -> list:
+    """The goals the document's title states: its first line, when that is no heading and ends no sentence
+    (建设现代化甲都市圈座谈会召开; an opening paragraph 到2025年，基本建成甲城市。 is no title)."""
+    first = sents[0]
+    if first.is_heading or first.text.endswith(_SENTENCE_ENDS):
+        return []
+    return goals_by_sent.get(0, [])[:_LEAD_GOALS]
 
 
 def _carried(sents, goals_by_sent) -> dict[int, list]:
@@ -243,6 +254,6 @@ def _governing(parsed, section_id: str, heading_goal: dict, lead_goals: dict, se
     if governed:
         return found
     for sec in path:
-        if lead_goals.get(sec.section_id):
+        if lead_goals.get(sec.section_id) and (sec.kind != "root" or sec is path[0]):
             return lead_goals[sec.section_id][:_LEAD_GOALS]
     return []

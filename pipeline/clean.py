@@ -30,6 +30,8 @@ _NUMERALS = re.compile(r"[一二三四五六七八九十百零〇\d]+")
 MIN_RUN_ON_HEADING = 24  # display width; a heading line shorter than this is never broken by the layout
 PARA_INDENT = 4  # display width a paragraph's first line loses to its indent (which a .txt export drops)
 RUN_ON_SHARE = 0.6  # ... nor one narrower than this share of the body text width (larger fonts hold fewer)
+COLUMN_WINDOW = 3  # lines either side that show the width of the column a line sits in ...
+COLUMN_LINES = 3  # ... when at least this many of them run to its margin
 RUN_ON_SLACK = 8  # a broken heading line falls short of its style's widest line by at most this (breaks at word ends)
 _PAGE_NUMBER = re.compile(r"^(?:[-—–]+\s*\d{1,4}\s*[-—–]+|第\s*\d{1,4}\s*页(?:\s*/?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
@@ -128,7 +130,25 @@ def _fills(text: str, full: int, indent: float = 0) -> bool:
     return width(text) + indent >= full - max(6, full / 8)
 
 
-def _unfinished(block: _Block | None, full: int) -> bool:
+def _column_width(widths: list[tuple[float, bool]], i: int, full: int) -> float:
+    """The width of the column line i sits in: the second widest of the body lines around it, up to the
+    headings on either side, when several of them run to it (a justified column, not a centred cover page), at most the body
+    width (a box or a narrow column breaks its lines well short of the page's)."""
+    near = [widths[i][0]]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(widths) and abs(j - i) <= COLUMN_WINDOW and not widths[j][1]:
+            near.append(widths[j][0])
+            j += step
+    near.sort(reverse=True)
+    if len(near) < COLUMN_LINES:
+        return full
+    column = near[1]
+    justified = sum(1 for w in near if w >= column - max(6, column / 8))
+    return min(full, column) if justified >= COLUMN_LINES else full
+
+
+def _unfinished(block: _Block | None, full: float) -> bool:
     if block is None or block.kind != "para" or not block.lines:
         return False
     last = block.lines[-1].text
@@ -172,6 +192,7 @@ def _blocks(lines: list[_Line], full: int, head_widths: dict[str, float]) -> lis
     blocks: list[_Block] = []
     pending: list[_Block] = []  # boxes lifted out of a paragraph they interrupted
     open_para: _Block | None = None
+    widths = [(width(l.text), bool(HEADING_START.match(l.text))) for l in lines]
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -193,7 +214,8 @@ def _blocks(lines: list[_Line], full: int, head_widths: dict[str, float]) -> lis
         if _heading_runs_on(open_para, line, head_widths, full):
             open_para.lines.append(line)
             open_para = None  # the heading is complete
-        elif open_para is not None and _unfinished(open_para, full) and not HEADING_START.match(line.text) \
+        elif open_para is not None and _unfinished(open_para, full if widths[i - 1][1] else _column_width(widths, i - 1, full)) \
+                and not HEADING_START.match(line.text) \
                 and not (_CHAPTER.match(open_para.lines[0].text) and ("。" in line.text or width(line.text) > full / 2)):
             open_para.lines.append(line)
         else:

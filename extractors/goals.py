@@ -11,7 +11,8 @@ period, 发展基础 / …取得决定性胜利):
   (——…引领区); a lead clause 实施…行动 gives way to the clause after it;
 - phrases in sentences: [adverbs] strong verb + object ending in a head noun or a modified place name
   (建设诚信某城); 体系/格局-like heads only after 到20XX年 or with a quoted term; 推进X建设; an
-  enumeration X、Y of goal objects gives one Goal per item.
+  enumeration X、Y of goal objects gives one Goal per item. In a heading only its first clause is read so:
+  a later clause 推进X建设 points at the goal 建设X (supports.py links it), it is no Goal of its own.
 Outside headings, building a project or park the document names (建设甲产业园) is no Goal unless the name ends
 in a goal head (建设甲中心).
 """
@@ -98,7 +99,8 @@ def extract(ctx) -> None:
         if line_start and not sent.is_heading:
             found += _bullet_goals(sent.text) + _lead_goal(sent, text, starts[sent.section_id])
         if not (sent.is_heading and task_mode):
-            found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(sent.text, places)]
+            said = _CLAUSE_END.split(sent.text)[0] if sent.is_heading else sent.text
+            found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(said, places)]
         taken: set[str] = set()
         for name, start, end, rule in found:
             if name not in taken and not (rule not in _HEADING_RULES and _built(name, built)):

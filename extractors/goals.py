@@ -69,6 +69,7 @@ _PREFIX_OK = re.compile(r"^(?:以|为|对于|在|把.{1,12}|将.{1,12}|使.{1,8}
 _NOMINAL = re.compile(rf"^(?:{_ADV})*((?:{_alt(_LEX['nominal_verbs'])})(.{{2,30}}?)(?:{_alt(_LEX['nominal_tails'])}))$")
 _QUOTED = re.compile(r"“[^”]{2,12}”")
 _COUNTED = re.compile(_LEX["counted_object"])
+_BATCH = re.compile(_LEX["batch_object"])
 _LEAD_LINE = re.compile(r"^([\u4e00-\u9fff“”]{2,10})。$")
 _ENUM_CUE = re.compile(_alt(_LEX["enumeration_cues"]))
 _CLAUSE_END = re.compile(r"[,，;；。:：!！?？]")
@@ -230,10 +231,12 @@ def _bullet_goals(text: str) -> list[tuple[str, int, int, str]]:
 def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
     """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term or after
     到20XX年), or a place name with a modifier that is not a verb (创新型某城)? A counted object
-    (3个…基地, 若干…) is a quantity, not a goal."""
+    (3个…基地, 若干…) is a quantity, not a goal; a batch (一批…) is one only when it names a quoted term."""
     quoted = bool(_QUOTED.search(obj))
     obj = obj.rstrip("”’\"'》")
     if _COUNTED.match(obj):  # 建设3个示范基地: a quantity, i.e. a target
+        return False
+    if _BATCH.match(obj) and not quoted:  # 打造一批文化地标: many things of a kind, not one goal
         return False
     if _WEAK_HEAD.search(obj):
         return after_year or quoted

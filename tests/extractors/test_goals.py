@@ -49,6 +49,8 @@ def test_counted_objects_are_quantities():
     assert names("到2025年,建设3个智能化养殖基地。") == []
     assert names("建设2—3个高水平研究基地。") == []
     assert names("建设一个区域性物流中心。") == ["建设一个区域性物流中心"]
+    assert names("形成一批历史文化地标。") == []
+    assert names("创建一批“三起来”示范县。") == ["创建一批“三起来”示范县"]
 
 
 def test_paragraph_lead_listed_by_an_enumeration():

@@ -11,7 +11,8 @@ period, 发展基础 / …取得决定性胜利):
   (——…引领区); a lead clause 实施…行动 gives way to the clause after it;
 - phrases in sentences: [adverbs] strong verb + object ending in a head noun or a modified place name
   (建设诚信某城); 体系/格局-like heads only after 到20XX年 or with a quoted term; 推进X建设; an
-  enumeration X、Y of goal objects gives one Goal per item. In a heading only its first clause is read so:
+  enumeration X、Y of goal objects gives one Goal per item (X、Y和Z stays whole; an item led by a verb
+  starts a task of its own and ends the list). In a heading only its first clause is read so:
   a later clause 推进X建设 points at the goal 建设X (supports.py links it), it is no Goal of its own.
 Outside headings, building a project or park the document names (建设甲产业园) is no Goal unless the name ends
 in a goal head (建设甲中心).
@@ -51,6 +52,8 @@ _YEAR = re.compile(r"^(?:到|至|力争到|力争)?20\d\d年(?:底|前)?$")
 _WEAK_HEAD = re.compile(rf"(?:{_alt(_LEX['heading_only_heads'])})$")
 _LEAD_STRONG = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['strong_verbs'])})")
 _LEAD_WEAK = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['weak_verbs'])})")
+_ITEM_VERBS = set(_LEX["weak_verbs"] + _LEX["strong_verbs"]) - set(_LEX["modifier_verbs"])
+_ITEM_VERB = re.compile(rf"^(?:{_ADV})*(?:{_alt(_ITEM_VERBS)})")
 _ADV_TAIL = re.compile(rf"(?:{_SENT_ADV})+$")
 _NEXT_GOAL = re.compile(rf"(?:以|为)(?:{_alt(_LEX['strong_verbs'])}).*$")
 _HEAD_END = re.compile(rf"(?:{_alt(_LEX['heads'])})$")
@@ -269,12 +272,26 @@ def _sentence_goals(text: str, places: set[str] = frozenset()):
             kept = "".join(a for a in _split_adverbs(adv.group(0)) if a in _KEEP) if adv else ""
             start = c.start() + (adv.start() if adv and kept else v.start())
             parts = obj.split("、")
-            if len(parts) > 1 and all(_goal_object(p, places) and len(p) >= 4 and not p.startswith(("以", "为")) for p in parts):
+            verbal = next((i for i, p in enumerate(parts) if i and _ITEM_VERB.match(p)), 0)
+            if verbal:  # 打造甲示范带、提升乙示范带: the next item is a task of its own
+                parts = parts[:verbal]
+                obj = "、".join(parts)
+                if not _goal_object(obj, places, after_year):
+                    continue
+            if len(parts) > 1 and not _and_joined(parts[-1], places) and all(
+                    _goal_object(p, places) and len(p) >= 4 and not p.startswith(("以", "为")) for p in parts):
                 for p in parts:
                     yield _name(kept + v.group(0) + p), start, c.end()
             else:
                 yield _name(kept + v.group(0) + obj), start, c.end()
             break
+
+
+def _and_joined(item: str, places: set[str]) -> bool:
+    """Does a last list item join two goal objects with 和/及 (…、乙文化带和丙旅游区)? Then the list is one
+    phrase X、Y和Z, not split at its commas."""
+    return any(_goal_object(a, places) and _goal_object(b, places)
+               for a, b in (item.split(j, 1) for j in _LEX["list_joiners"] if j in item))
 
 
 def nominal_object(phrase: str) -> str | None:

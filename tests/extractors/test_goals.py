@@ -24,6 +24,8 @@ def test_enumeration_split_only_when_every_item_is_a_goal():
     assert names("努力打造科技体制改革先行区、创新驱动转型升级样板区。") == [
         "打造科技体制改革先行区", "打造创新驱动转型升级样板区"]
     assert names("构建以洛阳为中心、辐射周边的1小时集疏圈。") == ["构建以洛阳为中心、辐射周边的1小时集疏圈"]
+    assert names("联动打造甲文化带、乙文化带和丙旅游区。") == ["打造甲文化带、乙文化带和丙旅游区"]
+    assert names("重点打造甲田园示范带、持续提升乙特色产业示范带。") == ["打造甲田园示范带"]
 
 
 def test_modified_place_name_is_a_goal():

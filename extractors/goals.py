@@ -14,7 +14,8 @@ period, 发展基础 / …取得决定性胜利):
   enumeration X、Y of goal objects gives one Goal per item (X、Y和Z stays whole; an item led by a verb
   starts a task of its own and ends the list). In a heading only its first clause is read so:
   a later clause 推进X建设 points at the goal 建设X (supports.py links it), it is no Goal of its own.
-Outside headings, building a project or park the document names (建设甲产业园) is no Goal unless the name ends
+A sentence goal restating with another verb the goal a heading above it names (创建甲基地 under 建设甲基地)
+is that goal. Outside headings, building a project or park the document names (建设甲产业园) is no Goal unless the name ends
 in a goal head (建设甲中心).
 """
 from __future__ import annotations
@@ -92,6 +93,8 @@ def extract(ctx) -> None:
     built = {e.name for e in ctx.facts.entities if e.label in _BUILT_LABELS}
     review: set[str] = set()
     starts = {sec.section_id: sec.start for sec in parsed.sections}
+    headed = {sec.section_id: {(_object(n), n) for n, *_ in heading_goals.get(sec.start, ()) if _object(n)}
+              for sec in parsed.sections}
     for sec in parsed.sections:  # parents come before their children
         if sec.parent_id in review or _RETROSPECTIVE.search(sec.title):
             review.add(sec.section_id)
@@ -106,7 +109,10 @@ def extract(ctx) -> None:
             said = _CLAUSE_END.split(sent.text)[0] if sent.is_heading else sent.text
             found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(said, places)]
         taken: set[str] = set()
+        above = set().union(*(headed[sec.section_id] for sec in parsed.ancestors(sent.section_id)))
         for name, start, end, rule in found:
+            if rule == "goal.sentence" and any(o == _object(name) != n for o, n in above):
+                continue  # a heading above names this goal with another verb (建设甲基地 … 创建甲基地)
             if name not in taken and not (rule not in _HEADING_RULES and _built(name, built)):
                 taken.add(name)
                 ctx.add_entity("Goal", name, ctx.mention(sent, start, end, rule))
@@ -298,6 +304,11 @@ def nominal_object(phrase: str) -> str | None:
     """X of a nominal goal phrase "[全面]推进X建设" (a heading or a Goal name), else None."""
     m = _NOMINAL.match(_STRIP.sub("", _first_clause(phrase)))
     return m.group(2).strip("“”\"") if m else None
+
+
+def _object(name: str) -> str | None:
+    """What a Goal name builds: the object of its strong verb or X of 推进X建设."""
+    return strong_object(name) or nominal_object(name)
 
 
 def strong_object(name: str) -> str | None:

@@ -1,7 +1,7 @@
 """Goal entities: objectives, positionings and tasks a plan commits to.
 
 Three readings, all driven by the cue tables in lexicon/goals.json (none inside a review of the last plan
-period, 发展基础 / …取得决定性胜利):
+period, 发展基础 / …取得决定性胜利; no phrases in sentences of a 专栏 box listing projects, …建设项目):
 - headings: a numbered title opening with a strong verb (建设/打造/构建 …) is a Goal; in a plan with 第X章
   chapters its object must end in a head noun (…基地, …体系); in documents without chapters (action plans,
   measures, task lists) titles with weak verbs (推进/加强 …) and verbless titles among verbal siblings also
@@ -63,6 +63,7 @@ _PROJECT_LEAD = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['project_lead'])}).*(?:{
 _STATEMENT = re.compile(rf"^[\u4e00-\u9fff“”\"]{{2,20}}(?:{_alt(_LEX['statement_ends'])})$")
 _GENERIC = re.compile(rf"^(?:{_alt(_LEX['generic_headings'])})")
 _RETROSPECTIVE = re.compile(_alt(_LEX["retrospective_headings"]))
+_PROJECT_BOX = re.compile(rf"(?:{_alt(_LEX['project_box_tails'])})$")
 _CONTAINER = re.compile(rf"^(?:{_alt(_LEX['container_headings'])})$")
 _VERB_MODIFIER = re.compile(rf"^(?:{_alt(_LEX['verb_modifiers'])})")
 _BULLET = re.compile(rf"^[#\s]*(?:{_alt(_LEX['bullets'])})\s*")
@@ -95,9 +96,12 @@ def extract(ctx) -> None:
     starts = {sec.section_id: sec.start for sec in parsed.sections}
     headed = {sec.section_id: {(_object(n), n) for n, *_ in heading_goals.get(sec.start, ()) if _object(n)}
               for sec in parsed.sections}
+    listed: set[str] = set()
     for sec in parsed.sections:  # parents come before their children
         if sec.parent_id in review or _RETROSPECTIVE.search(sec.title):
             review.add(sec.section_id)
+        if sec.parent_id in listed or (sec.kind == "box" and _PROJECT_BOX.search(sec.title)):
+            listed.add(sec.section_id)
     for sent in parsed.sentences:
         if sent.section_id in review:
             continue  # a review of the last plan period reports results, it commits to nothing
@@ -105,7 +109,7 @@ def extract(ctx) -> None:
         found = list(heading_goals.get(sent.start, ())) if sent.is_heading else []
         if line_start and not sent.is_heading:
             found += _bullet_goals(sent.text) + _lead_goal(sent, text, starts[sent.section_id])
-        if not (sent.is_heading and task_mode):
+        if not (sent.is_heading and task_mode) and sent.section_id not in listed:
             said = _CLAUSE_END.split(sent.text)[0] if sent.is_heading else sent.text
             found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(said, places)]
         taken: set[str] = set()

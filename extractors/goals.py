@@ -57,6 +57,7 @@ _ITEM_VERBS = set(_LEX["weak_verbs"] + _LEX["strong_verbs"]) - set(_LEX["modifie
 _ITEM_VERB = re.compile(rf"^(?:{_ADV})*(?:{_alt(_ITEM_VERBS)})")
 _ADV_TAIL = re.compile(rf"(?:{_SENT_ADV})+$")
 _NEXT_GOAL = re.compile(rf"(?:以|为)(?:{_alt(_LEX['strong_verbs'])}).*$")
+_BARE_HEADS = set(_LEX["heads"] + _LEX["heading_only_heads"])
 _HEAD_END = re.compile(rf"(?:{_alt(_LEX['heads'])})$")
 _CUT = re.compile(rf"(?:{_alt(_LEX['cut_after'])}).*$")
 _PROJECT_LEAD = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['project_lead'])}).*(?:{_alt(_LEX['project_tails'])})$")
@@ -243,11 +244,14 @@ def _bullet_goals(text: str) -> list[tuple[str, int, int, str]]:
 
 def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
     """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term or after
-    到20XX年), or a place name with a modifier that is not a verb (创新型某城)? A counted object
-    (3个…基地, 若干…) is a quantity, not a goal; a batch (一批…) is one only when it names a quoted term."""
+    到20XX年; not the head noun alone), or a place name with a modifier that is not a verb (创新型某城)?
+    A counted object (3个…基地, 若干…) is a quantity, not a goal; a batch (一批…) is one only when it names
+    a quoted term."""
     quoted = bool(_QUOTED.search(obj))
     obj = obj.rstrip("”’\"'》")
     if _COUNTED.match(obj):  # 建设3个示范基地: a quantity, i.e. a target
+        return False
+    if obj in _BARE_HEADS:  # 规划建设城市: a head noun alone names no goal
         return False
     if _BATCH.match(obj) and not quoted:  # 打造一批文化地标: many things of a kind, not one goal
         return False

@@ -37,6 +37,11 @@ def test_nominal_construction():
     assert names("改造提升传统商贸业,推进现代服务业示范区建设。") == ["推进现代服务业示范区建设"]
 
 
+def test_bare_head_noun_is_no_goal():
+    assert names("做强中心城市,推进都市圈建设。") == []
+    assert names("高标准规划建设城市。") == []
+
+
 def test_cut_after_framing_phrase():
     assert names("以建设洛阳生产服务型国家物流枢纽为引领,提升物流保障能力。") == ["建设洛阳生产服务型国家物流枢纽"]
 

@@ -5,8 +5,8 @@ period, 发展基础 / …取得决定性胜利; no phrases in sentences of a �
 - headings: a numbered title opening with a strong verb (建设/打造/构建 …) is a Goal; in a plan with 第X章
   chapters its object must end in a head noun (…基地, …体系); in documents without chapters (action plans,
   measures, task lists) titles with weak verbs (推进/加强 …) and verbless titles among verbal siblings also
-  count, on the two outer numbered levels; generic headings (指导思想, 考评方式 …) and their numbered
-  children never do;
+  count, on the two outer numbered levels (a container label like 二、重点任务 not counted); generic
+  headings (指导思想, 实施步骤, 考评方式 …) and their numbered children never do;
 - bullet lines and bullet headings (●, ■, ——): a strong verb, an outcome (…更加坚实) or a positioning
   (——…引领区); a lead clause 实施…行动 gives way to the clause after it;
 - phrases in sentences: [adverbs] strong verb + object ending in a head noun or a modified place name
@@ -178,7 +178,8 @@ def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, in
         if _GENERIC.match(clause) or (sec.parent_id in generic and not bullet):
             generic.add(sec.section_id)
             continue
-        if _CONTAINER.match(clause):
+        if _CONTAINER.match(clause):  # 二、重点任务: a label over the tasks, which count as outer headings
+            depth[sec.section_id] -= 1
             continue
         if bullet:
             cands.append((sec, clause, _name(_STRIP.sub("", clause)), "bullet", False))

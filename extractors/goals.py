@@ -181,8 +181,9 @@ def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, in
         if _CONTAINER.match(clause):  # 二、重点任务: a label over the tasks, which count as outer headings
             depth[sec.section_id] -= 1
             continue
-        if bullet:
-            cands.append((sec, clause, _name(_STRIP.sub("", clause)), "bullet", False))
+        if bullet:  # a line may hold several items: ——甲 ——乙
+            items = [_first_clause(i) for i in _INNER_BULLET.split(_BULLET.sub("", sec.title)) if i.strip()]
+            cands += [(sec, i, _name(_STRIP.sub("", i)), "bullet", False) for i in items]
             continue
         name = _name(clause)
         stripped = _name(_STRIP.sub("", clause))

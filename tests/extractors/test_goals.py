@@ -37,6 +37,10 @@ def test_nominal_construction():
     assert names("改造提升传统商贸业,推进现代服务业示范区建设。") == ["推进现代服务业示范区建设"]
 
 
+def test_nominal_list_of_works_is_no_goal():
+    assert names("着力推进基础设施建设、老旧小区改造和智慧城市建设。") == []
+
+
 def test_bare_head_noun_is_no_goal():
     assert names("做强中心城市,推进都市圈建设。") == []
     assert names("高标准规划建设城市。") == []

@@ -74,3 +74,7 @@ def test_paragraph_lead_listed_by_an_enumeration():
 
     assert [n for n, *_ in lead("甲更强")] == ["甲更强"]
     assert lead("丙强区") == []
+
+
+def test_adverbs_before_ba():
+    assert names("努力把甲区建成新型宜居城区。") == ["建成新型宜居城区"]

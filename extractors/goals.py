@@ -7,7 +7,7 @@ period, 发展基础 / …取得决定性胜利; no phrases in sentences of a �
   measures, task lists) titles with weak verbs (推进/加强 …) and verbless titles among verbal siblings also
   count, on the two outer numbered levels (a container label like 二、重点任务 not counted); generic
   headings (指导思想, 实施步骤, 考评方式 …) and their numbered children never do;
-- bullet lines and bullet headings (●, ■, ——): a strong verb, an outcome (…更加坚实) or a positioning
+- bullet lines and bullet headings (●, ■, ——): a strong verb with a goal object, an outcome (…更加坚实) or a positioning
   (——…引领区); a lead clause 实施…行动 gives way to the clause after it;
 - phrases in sentences: [adverbs] strong verb + object ending in a head noun or a modified place name
   (建设诚信某城); 体系/格局-like heads only after 到20XX年 or with a quoted term; 推进X建设; an
@@ -216,8 +216,11 @@ def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, in
 
 
 def _bullet_goal(name: str, alone: bool) -> bool:
-    """A bullet item is a goal if it opens with a strong verb, states an outcome or names a positioning."""
-    return bool(_LEAD_STRONG.match(name) or _STATEMENT.match(name)
+    """A bullet item is a goal if it opens with a strong verb whose object names a goal (a head noun, 体系-like
+    heads included, or a quoted term), states an outcome or names a positioning."""
+    obj = strong_object(name)
+    named = obj is not None and bool(_HEAD_END.search(obj) or _WEAK_HEAD.search(obj) or _QUOTED.search(name))
+    return bool(named or _STATEMENT.match(name)
                 or (alone and _HEAD_END.search(name) and not _LEAD_WEAK.match(name)))
 
 

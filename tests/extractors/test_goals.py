@@ -54,6 +54,7 @@ def test_bullet_lines():
     got = [n for n, *_ in goals._bullet_goals("——繁荣夜间消费 ——打造消费品牌")]
     assert got == ["打造消费品牌"]
     assert [n for n, *_ in goals._bullet_goals("● 副中心产业支撑更加坚实")] == ["副中心产业支撑更加坚实"]
+    assert [n for n, *_ in goals._bullet_goals("——加快建设城市快速路网")] == []
 
 
 def test_counted_objects_are_quantities():

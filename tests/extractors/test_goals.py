@@ -79,3 +79,4 @@ def test_paragraph_lead_listed_by_an_enumeration():
 
 def test_adverbs_before_ba():
     assert names("努力把甲区建成新型宜居城区。") == ["建成新型宜居城区"]
+    assert names("一是加快建设区域科技创新中心。") == ["建设区域科技创新中心"]

@@ -5,7 +5,8 @@ period, 发展基础 / …取得决定性胜利; no phrases in sentences of a �
 - headings: a numbered title opening with a strong verb (建设/打造/构建 …) is a Goal; in a plan with 第X章
   chapters its object must end in a head noun (…基地, …体系); in documents without chapters (action plans,
   measures, task lists) titles with weak verbs (推进/加强 …) and verbless titles among verbal siblings also
-  count, on the two outer numbered levels (a container label like 二、重点任务 not counted); generic
+  count, on the two outer numbered levels (a container label like 二、重点任务 or 十、加强组织领导 is no
+  Goal and not counted); generic
   headings (指导思想, 实施步骤, 考评方式 …) and their numbered children never do;
 - bullet lines and bullet headings (●, ■, ——): a strong verb with a goal object, an outcome (…更加坚实) or a positioning
   (——…引领区); a lead clause 实施…行动 gives way to the clause after it;
@@ -65,6 +66,8 @@ _STATEMENT = re.compile(rf"^[\u4e00-\u9fff“”\"]{{2,20}}(?:{_alt(_LEX['statem
 _GENERIC = re.compile(rf"^(?:{_alt(_LEX['generic_headings'])})")
 _RETROSPECTIVE = re.compile(_alt(_LEX["retrospective_headings"]))
 _PROJECT_BOX = re.compile(rf"(?:{_alt(_LEX['project_box_tails'])})$")
+_LABEL_TASK = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['weak_verbs'] + _LEX['strong_verbs'])})"
+                         rf"(?:{_alt(_LEX['label_objects'])})")
 _CONTAINER = re.compile(rf"^(?:{_alt(_LEX['container_headings'])})$")
 _VERB_MODIFIER = re.compile(rf"^(?:{_alt(_LEX['verb_modifiers'])})")
 _BULLET = re.compile(rf"^[#\s]*(?:{_alt(_LEX['bullets'])})\s*")
@@ -180,7 +183,7 @@ def _heading_goals(parsed, task_mode: bool) -> dict[int, list[tuple[str, int, in
         if _GENERIC.match(clause) or (sec.parent_id in generic and not bullet):
             generic.add(sec.section_id)
             continue
-        if _CONTAINER.match(clause):  # 二、重点任务: a label over the tasks, which count as outer headings
+        if _CONTAINER.match(clause) or _LABEL_TASK.match(clause):  # 二、重点任务 / 十、加强组织领导: a label
             depth[sec.section_id] -= 1
             continue
         if bullet:  # a line may hold several items: ——甲 ——乙

@@ -1,7 +1,8 @@
 """Goal entities: objectives, positionings and tasks a plan commits to.
 
 Three readings, all driven by the cue tables in lexicon/goals.json (none inside a review of the last plan
-period, 发展基础 / …取得决定性胜利; no phrases in sentences of a 专栏 box listing projects, …建设项目):
+period, 发展基础 / …取得决定性胜利; no phrases in sentences of a 专栏 box listing projects, …建设项目, nor
+in the criteria under a scored item of an evaluation, …（4分）):
 - headings: a numbered title opening with a strong verb (建设/打造/构建 …) is a Goal; in a plan with 第X章
   chapters its object must end in a head noun (…基地, …体系); in documents without chapters (action plans,
   measures, task lists) titles with weak verbs (推进/加强 …) and verbless titles among verbal siblings also
@@ -106,8 +107,9 @@ def extract(ctx) -> None:
     for sec in parsed.sections:  # parents come before their children
         if sec.parent_id in review or _RETROSPECTIVE.search(sec.title):
             review.add(sec.section_id)
-        if sec.parent_id in listed or (sec.kind == "box" and _PROJECT_BOX.search(sec.title)):
-            listed.add(sec.section_id)
+        boxed = sec.kind == "box" and _PROJECT_BOX.search(sec.title)
+        if sec.parent_id in listed or boxed or _SCORE.search(sec.title):
+            listed.add(sec.section_id)  # a project box, or a scored item of an evaluation: criteria, not goals
     for sent in parsed.sentences:
         if sent.section_id in review:
             continue  # a review of the last plan period reports results, it commits to nothing

@@ -17,8 +17,8 @@ in the criteria under a scored item of an evaluation, …（4分）):
   starts a task of its own and ends the list). In a heading only its first clause is read so:
   a later clause 推进X建设 points at the goal 建设X (supports.py links it), it is no Goal of its own.
 A sentence goal restating with another verb the goal a heading above it names (创建甲基地 under 建设甲基地)
-is that goal. Outside headings, building a project or park the document names (建设甲产业园) is no Goal unless the name ends
-in a goal head (建设甲中心).
+is that goal. Outside headings, building a project or park the document names (建设甲产业园) is no Goal
+unless the name ends in a goal head (建设甲中心) that is not a facility's (建设甲卫生中心 builds the project).
 """
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ _RETROSPECTIVE = re.compile(_alt(_LEX["retrospective_headings"]))
 _PROJECT_BOX = re.compile(rf"(?:{_alt(_LEX['project_box_tails'])})$")
 _LABEL_TASK = re.compile(rf"^(?:{_ADV})*(?:{_alt(_LEX['weak_verbs'] + _LEX['strong_verbs'])})"
                          rf"(?:{_alt(_LEX['label_objects'])})")
+_FACILITY = re.compile(rf"(?:{_alt(_LEX['facility_heads'])})$")
 _CONTAINER = re.compile(rf"^(?:{_alt(_LEX['container_headings'])})$")
 _VERB_MODIFIER = re.compile(rf"^(?:{_alt(_LEX['verb_modifiers'])})")
 _BULLET = re.compile(rf"^[#\s]*(?:{_alt(_LEX['bullets'])})\s*")
@@ -131,10 +132,10 @@ def extract(ctx) -> None:
 
 
 def _built(name: str, built: set[str]) -> bool:
-    """Is the goal phrase only the building of a project or park the document names (建设甲产业园), not a
-    positioning with a goal head (建设甲中心)?"""
-    obj = strong_object(name)
-    return obj in built and not _HEAD_END.search(obj)
+    """Is the goal phrase only the building of a project or park the document names (建设甲产业园, 推进乙
+    数据中心建设), not a positioning with a goal head (建设甲中心) other than a facility's (…卫生中心)?"""
+    obj = _object(name)
+    return obj in built and (not _HEAD_END.search(obj) or _FACILITY.search(obj) is not None)
 
 
 def _lead_goal(sent, text: str, section_start: int) -> list[tuple[str, int, int, str]]:

@@ -16,9 +16,10 @@ in the criteria under a scored item of an evaluation, …（4分）):
   enumeration X、Y of goal objects gives one Goal per item (X、Y和Z stays whole; an item led by a verb
   starts a task of its own and ends the list). In a heading only its first clause is read so:
   a later clause 推进X建设 points at the goal 建设X (supports.py links it), it is no Goal of its own.
-A sentence goal restating with another verb the goal a heading above it names (创建甲基地 under 建设甲基地)
-is that goal. Outside headings, building a project or park the document names (建设甲产业园) is no Goal
-unless the name ends in a goal head (建设甲中心) that is not a facility's (建设甲卫生中心 builds the project).
+A sentence goal restating the goal a heading above it names, with another verb or modifiers before 的
+(创建甲基地 or 建成…的甲基地 under 建设甲基地), is that goal. Outside headings, building a project or park
+the document names (建设甲产业园) is no Goal unless the name ends in a goal head (建设甲中心) that is not a
+facility's (建设甲卫生中心 builds the project).
 """
 from __future__ import annotations
 
@@ -124,8 +125,8 @@ def extract(ctx) -> None:
         taken: set[str] = set()
         above = set().union(*(headed[sec.section_id] for sec in parsed.ancestors(sent.section_id)))
         for name, start, end, rule in found:
-            if rule == "goal.sentence" and any(o == _object(name) != n for o, n in above):
-                continue  # a heading above names this goal with another verb (建设甲基地 … 创建甲基地)
+            if rule == "goal.sentence" and name not in {n for _, n in above} and _restates(_object(name), above):
+                continue  # a heading above names this goal (建设甲基地 … 创建甲基地, 建成…的甲基地)
             if name not in taken and not (rule not in _HEADING_RULES and _built(name, built)):
                 taken.add(name)
                 ctx.add_entity("Goal", name, ctx.mention(sent, start, end, rule))
@@ -327,6 +328,11 @@ def nominal_object(phrase: str) -> str | None:
     """X of a nominal goal phrase "[全面]推进X建设" (a heading or a Goal name), else None."""
     m = _NOMINAL.match(_STRIP.sub("", _first_clause(phrase)))
     return m.group(2).strip("“”\"") if m else None
+
+
+def _restates(obj: str | None, above) -> bool:
+    """Is a goal object the object of a heading goal above, maybe with modifiers before 的 (…的甲城区)?"""
+    return obj is not None and any(obj == o or (obj.endswith(o) and obj[:-len(o)].endswith("的")) for o, _ in above)
 
 
 def _object(name: str) -> str | None:

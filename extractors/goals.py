@@ -17,7 +17,8 @@ in the criteria under a scored item of an evaluation, …（4分）):
   starts a task of its own and ends the list). In a heading only its first clause is read so:
   a later clause 推进X建设 points at the goal 建设X (supports.py links it), it is no Goal of its own.
 A sentence goal restating the goal a heading above it names, with another verb or modifiers before 的
-(创建甲基地 or 建成…的甲基地 under 建设甲基地), is that goal. Outside headings, building a project or park
+(创建甲基地 or 建成…的甲基地 under 建设甲基地), is that goal, and so is 推进X建设 in a sentence where the
+document states 建设X/建成X. Outside headings, building a project or park
 the document names (建设甲产业园) is no Goal unless the name ends in a goal head (建设甲中心) that is not a
 facility's (建设甲卫生中心 builds the project).
 """
@@ -112,6 +113,7 @@ def extract(ctx) -> None:
         boxed = sec.kind == "box" and _PROJECT_BOX.search(sec.title)
         if sec.parent_id in listed or boxed or _SCORE.search(sec.title):
             listed.add(sec.section_id)  # a project box, or a scored item of an evaluation: criteria, not goals
+    pending: list = []
     for sent in parsed.sentences:
         if sent.section_id in review:
             continue  # a review of the last plan period reports results, it commits to nothing
@@ -129,7 +131,14 @@ def extract(ctx) -> None:
                 continue  # a heading above names this goal (建设甲基地 … 创建甲基地, 建成…的甲基地)
             if name not in taken and not (rule not in _HEADING_RULES and _built(name, built)):
                 taken.add(name)
-                ctx.add_entity("Goal", name, ctx.mention(sent, start, end, rule))
+                pending.append((name, ctx.mention(sent, start, end, rule)))
+    stated: dict[str, str] = {}
+    for name, _ in pending:
+        stated.setdefault(strong_object(name), name)
+    for name, mention in pending:  # 推进X建设 where the document states 建设X is a mention of that goal
+        if mention.rule == "goal.sentence":
+            name = stated.get(nominal_object(name) or "", name)
+        ctx.add_entity("Goal", name, mention)
 
 
 def _built(name: str, built: set[str]) -> bool:

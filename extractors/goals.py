@@ -106,6 +106,8 @@ def extract(ctx) -> None:
     starts = {sec.section_id: sec.start for sec in parsed.sections}
     headed = {sec.section_id: {(_object(n), n) for n, *_ in heading_goals.get(sec.start, ()) if _object(n)}
               for sec in parsed.sections}
+    headed_above = {sec.section_id: set().union(*(headed[a.section_id] for a in parsed.ancestors(sec.section_id)))
+                    for sec in parsed.sections}  # (object, name) of the heading goals on each section's path
     listed: set[str] = set()
     for sec in parsed.sections:  # parents come before their children
         if sec.parent_id in review or _RETROSPECTIVE.search(sec.title):
@@ -125,7 +127,7 @@ def extract(ctx) -> None:
             said = _CLAUSE_END.split(sent.text)[0] if sent.is_heading else sent.text
             found += [(n, s, e, "goal.sentence") for n, s, e in _sentence_goals(said, places)]
         taken: set[str] = set()
-        above = set().union(*(headed[sec.section_id] for sec in parsed.ancestors(sent.section_id)))
+        above = headed_above[sent.section_id]
         for name, start, end, rule in found:
             if rule == "goal.sentence" and name not in {n for _, n in above} and _restates(_object(name), above):
                 continue  # a heading above names this goal (建设甲基地 … 创建甲基地, 建成…的甲基地)

@@ -46,6 +46,7 @@ def _alt(words) -> str:
 
 
 _COPULA = re.compile(rf"^(?:{lexicon.alternation(_LEX['object_copulas'])})")
+_CO_VERB = re.compile(rf"^[和与及并](?:{_alt(_LEX['weak_verbs'] + _LEX['strong_verbs'])})")
 
 
 _ADV = _alt(_LEX["adverbs"])
@@ -307,7 +308,7 @@ def _sentence_goals(text: str, places: set[str] = frozenset()):
             if not _PREFIX_OK.match(core):
                 continue
             obj = _CUT.sub("", _NEXT_GOAL.sub("", clause[v.end():])).strip()
-            obj = _COPULA.sub("", obj)
+            obj = _CO_VERB.sub("", _COPULA.sub("", obj))  # 建设和做强一批X: the object is 一批X
             if not _goal_object(obj, places, after_year) or not 2 <= len(obj) <= _MAX_LEN:
                 continue
             kept = "".join(a for a in _split_adverbs(adv.group(0)) if a in _KEEP) if adv else ""

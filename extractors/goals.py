@@ -83,6 +83,7 @@ _PREFIX_OK = re.compile(rf"^(?:{_LEX['ordinal_lead']})?(?:{_SENT_ADV})*"
                         r"(?:以|为|对于|在|把.{1,12}|将.{1,12}|使.{1,8}|支持.{1,8}|推动.{1,8})?$")
 _NOMINAL = re.compile(rf"^(?:{_ADV})*((?:{_alt(_LEX['nominal_verbs'])})(.{{2,30}}?)(?:{_alt(_LEX['nominal_tails'])}))$")
 _QUOTED = re.compile(r"“[^”]{2,12}”")
+_NOMINAL_WORK = re.compile(rf"(?:{_alt(_LEX['nominal_work_heads'])})$")
 _WORKS = re.compile(rf"(?:{_alt(_LEX['work_words'])})[、和及与]")
 _COUNTED = re.compile(_LEX["counted_object"])
 _BATCH = re.compile(_LEX["batch_object"])
@@ -296,8 +297,8 @@ def _sentence_goals(text: str, places: set[str] = frozenset()):
             yield _name(clause), c.start(), c.end()
             continue
         nominal = _NOMINAL.match(clause.strip())
-        if nominal and _WORKS.search(nominal.group(2)):
-            nominal = None  # 推进甲建设、乙改造和丙建设: a list of works, not one goal
+        if nominal and (_WORKS.search(nominal.group(2)) or _NOMINAL_WORK.search(nominal.group(2))):
+            nominal = None  # 推进甲建设、乙改造和丙建设 / 推进甲基地建设: building works, not one goal
         if nominal and (_goal_object(nominal.group(2), places) or _QUOTED.search(nominal.group(2))):
             yield _name(nominal.group(1)), c.start() + clause.find(nominal.group(1)), c.end()
             continue

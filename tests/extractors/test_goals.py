@@ -39,6 +39,7 @@ def test_nominal_construction():
 
 def test_nominal_list_of_works_is_no_goal():
     assert names("着力推进基础设施建设、老旧小区改造和智慧城市建设。") == []
+    assert names("推进专家服务基地建设。") == []
 
 
 def test_bare_head_noun_is_no_goal():

@@ -83,6 +83,8 @@ _PREFIX_OK = re.compile(rf"^(?:{_LEX['ordinal_lead']})?(?:{_SENT_ADV})*"
                         r"(?:以|为|对于|在|把.{1,12}|将.{1,12}|使.{1,8}|支持.{1,8}|推动.{1,8})?$")
 _NOMINAL = re.compile(rf"^(?:{_ADV})*((?:{_alt(_LEX['nominal_verbs'])})(.{{2,30}}?)(?:{_alt(_LEX['nominal_tails'])}))$")
 _QUOTED = re.compile(r"“[^”]{2,12}”")
+_RANKED_HEAD = re.compile(rf"(?:{_alt(_LEX['ranked_heads'])})$")
+_SCOPE = re.compile(rf"\d|{_alt(_LEX['scope_marks'])}")
 _NOMINAL_WORK = re.compile(rf"(?:{_alt(_LEX['nominal_work_heads'])})$")
 _WORKS = re.compile(rf"(?:{_alt(_LEX['work_words'])})[、和及与]")
 _COUNTED = re.compile(_LEX["counted_object"])
@@ -273,7 +275,7 @@ def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
     """Does a verb's object name a goal: a head noun (体系-like heads only with a quoted term or after
     到20XX年; not the head noun alone), or a place name with a modifier that is not a verb (创新型某城)?
     A counted object (3个…基地, 若干…) is a quantity, not a goal; a batch (一批…) is one only when it names
-    a quoted term."""
+    a quoted term; a base (…基地) only with a scope or rank (全国, 重要 …), a number or a place."""
     quoted = bool(_QUOTED.search(obj))
     obj = obj.rstrip("”’\"'》")
     if _COUNTED.match(obj):  # 建设3个示范基地: a quantity, i.e. a target
@@ -284,6 +286,8 @@ def _goal_object(obj: str, places: set[str], after_year: bool = False) -> bool:
         return False
     if _WEAK_HEAD.search(obj):
         return after_year or quoted
+    if _RANKED_HEAD.search(obj) and not (quoted or _SCOPE.search(obj) or any(p in obj for p in places)):
+        return False  # 建设成果转化基地: a facility; 打造全国重要的甲基地 is a positioning
     return bool(_HEAD_END.search(obj)) or (not _VERB_MODIFIER.match(obj) and any(
         obj[-k:] in places for k in range(2, min(len(obj) - 1, _PLACE_MAX) + 1)))
 

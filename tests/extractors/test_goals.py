@@ -81,3 +81,8 @@ def test_paragraph_lead_listed_by_an_enumeration():
 def test_adverbs_before_ba():
     assert names("努力把甲区建成新型宜居城区。") == ["建成新型宜居城区"]
     assert names("一是加快建设区域科技创新中心。") == ["建设区域科技创新中心"]
+
+
+def test_base_needs_a_scope_or_rank():
+    assert names("支持部分学校建设学科基地。") == []
+    assert names("打造中部地区重要节能环保基地。") == ["打造中部地区重要节能环保基地"]

@@ -11,6 +11,7 @@ A project supports
   a project named where projects SERVE an industry chain (in a section laid out by chains) is not governed
   by a chapter-wide goal; named again elsewhere, it is;
 - a project named in a task heading (●实施甲行动，构建乙) also supports the goal of the document's title line.
+A heading's later clause 推进X建设 names the goal 建设X stated elsewhere in the document.
 A goal restated with the verb and quoted term of a goal an enclosing section opens with is that goal, and a
 labelled list after a semicolon (；“四横”：甲路) goes on with the sentence before.
 A project the clause draws on as a means (依托/借助/对接甲平台) supports nothing there.
@@ -173,7 +174,8 @@ def _heading_goals(parsed, sents, goals_by_sent, by_object: dict, chapter: dict)
         if s.is_heading and s.section_id not in out:
             here = chapter[s.section_id]
             goals = [g for g in goals_by_sent.get(i, ()) if "heading" in g.mention.rule]
-            named = (_named(by_object, o, here) for o in _nominal_objects(goals_by_sent.get(i, ())))
+            objects = _nominal_objects(goals_by_sent.get(i, ())) + _later_objects(parsed.section(s.section_id).title)
+            named = (_named(by_object, o, here) for o in objects)
             goals += [g for g in named if g]
             if not goals:
                 g = _named(by_object, nominal_object(parsed.section(s.section_id).title), here)
@@ -186,6 +188,12 @@ def _heading_goals(parsed, sents, goals_by_sent, by_object: dict, chapter: dict)
 def _nominal_objects(goals) -> list[str]:
     """Objects of the nominal goals (推进X建设) stated in a heading sentence."""
     return [o for o in (nominal_object(g.name) for g in goals if g.mention.rule == "goal.sentence") if o]
+
+
+def _later_objects(title: str) -> list[str]:
+    """Objects X of the clauses "推进X建设" after the first one of a heading (甲体系，推进乙建设 → 乙): the
+    heading names the goal 建设乙 stated elsewhere, not a Goal of its own."""
+    return [o for o in (nominal_object(c) for c in re.split(f"[{_BREAKS}]", title)[1:]) if o]
 
 
 def _lead_goals(parsed, sents, goals_by_sent) -> dict[str, list]:

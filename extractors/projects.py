@@ -29,12 +29,13 @@ _alt = lexicon.alternation
 
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
 _CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
-_LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})")
+_LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})好?")
 _STRONG = frozenset(_LEX["strong_cues"])
+_PROPER_CUES = frozenset(_LEX["proper_cues"])
 _ADVERB_PREFIX = re.compile(f"^(?:{_alt(_LEX['adverbs'])}){{1,3}}")
 _NUM_MEASURE = re.compile(f"\\d+(?:\\.\\d+)?(?:{_alt(_LEX['measure_units'])})")
 _LIST_END = re.compile(_LEX["list_end"])
-_SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
+_SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[一二三四五六七八九十]期)?(?:[(（][^()（）]{{1,12}}[)）])?$")
 _ROAD_END = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{_alt(_LEX['road_suffixes'])})(?:[(（][^()（）]{{1,16}}[)）])?$")
 _GENERIC_ROAD = re.compile(f"(?:{_alt(_LEX['generic_roads'])})$")
 _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
@@ -106,6 +107,7 @@ _SCOPE_PREFIX = re.compile(f"^(?:{_alt(_LEX['scope_prefixes'])})(?:统一的)?")
 _ALIAS = re.compile(r"^(?P<outer>.{4,})[(（](?:(?P<inner>[^()（）]{4,20}?)项目|(?P<works>[^()（）]{4,20}?工程))[)）]$")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
+_STATUS = re.compile(_LEX["status_tail"])
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
@@ -207,9 +209,16 @@ def _lead_cue(clause: str, limit: int):
 
 
 def _strong(cue: str) -> bool:
-    """The cue, or the verb after its adverbs (持续实施 → 实施), is a strong cue."""
+    """The cue, or the verb after its adverbs (持续实施 → 实施), is a strong cue; a complement 好 aside."""
     cue = cue.strip()
-    return cue in _STRONG or _ADVERB_PREFIX.sub("", cue) in _STRONG
+    verb = _ADVERB_PREFIX.sub("", cue)
+    return cue in _STRONG or verb in _STRONG or verb.removesuffix("好") in _STRONG
+
+
+def _proper_cue(cue: str) -> bool:
+    """The cue, or the verb after its adverbs, brings in investment (承接, 引进…): it opens only proper names."""
+    cue = _ADVERB_PREFIX.sub("", cue.strip()).removesuffix("好")
+    return cue in _PROPER_CUES
 
 
 def _strong_after(clause: str, start: int, stop: int):
@@ -328,12 +337,16 @@ def _sentence_projects(sent_text: str, listy: bool):
                     if _ok(name, need_suffix=False):
                         yield name, base + p0, base + p0 + len(piece), "project.list"
             continue
-        cue = _lead_cue(clause, len(clause))
-        weak = bool(cue) and not _strong(cue.group(0))
+        status = _STATUS.search(clause)
+        stop = status.start() if status else len(clause)
+        cue = _lead_cue(clause, stop)
+        weak = bool(cue) and not _strong(cue.group(0)) and not status
+        proper = weak and _proper_cue(cue.group(0))
         if weak and cue.group(0).strip() in _MEANS:
             later = _strong_after(clause, cue.end(), first if first >= 0 else len(clause))
             cue, weak = (later, False) if later else (cue, weak)  # 依托甲医院建成乙中心、丙中心
-        if base == 0 and not cue and first < 0 and cm.end() < len(sent_text) and sent_text[cm.end()] in ",，:：":
+        if base == 0 and not cue and not status and first < 0 and cm.end() < len(sent_text) \
+                and sent_text[cm.end()] in ",，:：":
             name = _clean(clause)  # 甲乙路立交桥建设工程,北起…: an item named before its description
             if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and _ok(name, need_suffix=True):
                 yield name, 0, len(clause), "project.item"
@@ -341,13 +354,14 @@ def _sentence_projects(sent_text: str, listy: bool):
         if cue:
             region_start = cue.end()
             rule = "project.suffix"
-        elif listy or clause.count("、") >= 1:
-            region_start = len(clause) - len(clause.lstrip())
+        elif listy or status or clause.count("、") >= 1:
+            lead = _ADVERB_PREFIX.match(clause.lstrip()) if status else None  # 力争甲乙项目年内开工
+            region_start = len(clause) - len(clause.lstrip()) + (lead.end() if lead else 0)
             rule = "project.box" if listy else "project.suffix"
         else:
             continue
         items = []
-        for piece, p0 in _pieces(clause[region_start:], region_start):
+        for piece, p0 in _pieces(clause[region_start:stop], region_start):
             if len(piece) > _MAX_PIECE:
                 continue
             owned = _OWNER_QUOTE.match(_TRAIL.sub("", piece.rstrip()))
@@ -357,9 +371,9 @@ def _sentence_projects(sent_text: str, listy: bool):
             items.append((piece, p0, _clean(piece)))
         found = []
         for (piece, p0, _), name in zip(items, _distribute([n for _, _, n in items])):
-            if _ok(name, need_suffix=True) and (not weak or _named_platform(name)):
+            if _ok(name, need_suffix=True) and (not weak or _named_platform(name) or proper and _proper_name(name)):
                 found.append((name, base + p0, base + p0 + len(piece), rule))
-        if cue or listy or len(found) >= 2:
+        if cue or listy or status or len(found) >= 2:
             yield from found
 
 
@@ -444,6 +458,12 @@ def _name_start(name: str) -> bool:
     prefix is a proper noun, or it has none."""
     word = next((name[:k] for k in (4, 3, 2) if known_word(name[:k])), name[:2])
     return name_like(word)
+
+
+def _proper_name(name: str) -> bool:
+    """A name, not a phrase: it opens with a name-like word and joins nothing (甲省乙化一体化项目), or has a proper
+    mark (a phase, road, ordinal, route)."""
+    return bool(_PROPER_MARK.search(name)) or _name_start(name) and not _JOINED.search(name)
 
 
 def _kind_of_work(name: str, piece: str, known: frozenset[str]) -> bool:

@@ -107,6 +107,7 @@ _SCOPE_PREFIX = re.compile(f"^(?:{_alt(_LEX['scope_prefixes'])})(?:统一的)?")
 _ALIAS = re.compile(r"^(?P<outer>.{4,})[(（](?:(?P<inner>[^()（）]{4,20}?)项目|(?P<works>[^()（）]{4,20}?工程))[)）]$")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
+_ABSTRACT_END = re.compile(f"(?:{_alt(_LEX['abstract_tails'])})$")
 _STATUS = re.compile(_LEX["status_tail"])
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
@@ -514,7 +515,8 @@ def extract(ctx) -> None:
         for name, start, end, rule in _aliases(found):
             key = f"{sent.index}/{name}"
             if key in seen or name in places or _prose_generic(name, rule, listy, known, boxes) \
-                    or not listy and rule == "project.list" and _kind_of_work(name, joined[start:end], known):
+                    or rule == "project.list" and (not listy or _ABSTRACT_END.search(name)) \
+                    and _kind_of_work(name, joined[start:end], known):
                 continue
             seen.add(key)
             ctx.add_entity("Project", name, Mention(sent.doc_id, sent.section_id, flat, sent.start + start,

@@ -108,6 +108,7 @@ _ALIAS = re.compile(r"^(?P<outer>.{4,})[(（](?:(?P<inner>[^()（）]{4,20}?)项
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _ABSTRACT_END = re.compile(f"(?:{_alt(_LEX['abstract_tails'])})$")
+_PHASE_END = re.compile(r"[\u4e00-\u9fff]{3}[一二三四五六七八九十]期$")
 _STATUS = re.compile(_LEX["status_tail"])
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
@@ -135,9 +136,9 @@ def _role(name: str) -> bool:
 
 
 def _headed(name: str) -> bool:
-    """The name ends in a project head noun, is a road or line name (甲乙路, 甲乙线…段) or a built thing and the
-    work done on it (甲污水处理厂提标扩容)."""
-    return bool(_SUFFIX_END.search(name) or _WORKED.search(name)) or (
+    """The name ends in a project head noun, is a road or line name (甲乙路, 甲乙线…段), a built thing and the
+    work done on it (甲污水处理厂提标扩容) or a phase of a named work (甲乙石化二期)."""
+    return bool(_SUFFIX_END.search(name) or _WORKED.search(name) or _PHASE_END.search(name)) or (
         bool(_ROAD_END.search(name)) and not _GENERIC_ROAD.search(name))
 
 

@@ -2,7 +2,8 @@
 专栏 box lists. Rule data in extractors/lexicon/projects_cues.json.
 
 Rules (the Mention's rule id): `project.list` (A、B、C等项目), `project.suffix` (实施X工程, 建设X中心, 建设甲乙路,
-lists of such names), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue needed),
+lists of such names, 甲电站、乙风电场开工建设), `project.bare_list` (a list of headed names with no cue: each item
+needs a proper part, 甲乙路、丙丁大道 but not 数字图书馆、虚拟仿真实训中心), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue needed),
 `project.item` (甲乙路立交桥工程,北起… : an item named before its description),
 `project.shared_head` (甲村、乙村等安置房 → 甲村安置房, 乙村安置房); an owner before a quoted name is left
 out (甲集团“乙实验室” → 乙实验室). Lists after 一批/各级/获批 … name categories
@@ -109,6 +110,7 @@ _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _ABSTRACT_END = re.compile(f"(?:{_alt(_LEX['abstract_tails'])})$")
 _PHASE_END = re.compile(r"[\u4e00-\u9fff]{3}[一二三四五六七八九十]期$")
+_PROSE_RULES = frozenset({"project.suffix", "project.bare_list"})  # names after a cue, or in a list with none
 _STATUS = re.compile(_LEX["status_tail"])
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
@@ -359,7 +361,7 @@ def _sentence_projects(sent_text: str, listy: bool):
         elif listy or status or clause.count("、") >= 1:
             lead = _ADVERB_PREFIX.match(clause.lstrip()) if status else None  # 力争甲乙项目年内开工
             region_start = len(clause) - len(clause.lstrip()) + (lead.end() if lead else 0)
-            rule = "project.box" if listy else "project.suffix"
+            rule = "project.box" if listy else "project.suffix" if status else "project.bare_list"
         else:
             continue
         items = []
@@ -433,7 +435,7 @@ def _heading_projects(text: str, known: frozenset[str]):
     for begin, stop in pairwise(bounds):  # ——建设甲大学城——引进乙团队: two on one line
         at = begin + _HEADING_MARK.match(text[begin:stop]).end()
         for name, start, end, rule in _sentence_projects(text[at:stop], False):
-            if rule == "project.suffix" and (_HEADING_HEAD.search(name) or _proper(name, known)
+            if rule in _PROSE_RULES and (_HEADING_HEAD.search(name) or _proper(name, known)
                                              or _named_platform(name)):
                 yield name, at + start, at + end, rule
 
@@ -468,15 +470,21 @@ def _proper_name(name: str) -> bool:
     return bool(_PROPER_MARK.search(name)) or _name_start(name) and not _JOINED.search(name)
 
 
+def _plain(name: str, piece: str, known: frozenset[str]) -> bool:
+    """No proper part: no number, letter or quote, no name-like opening word, no known place, firm or park
+    (数字图书馆, 虚拟仿真实训中心)."""
+    return not (_MARKED.search(piece) or _name_start(name) or _proper(name, known))
+
+
 def _kind_of_work(name: str, piece: str, known: frozenset[str]) -> bool:
     """A list item naming no built thing and no proper part: 棚户区改造、高效储能 (not 甲污水处理厂提标扩容)."""
-    return not (_FACILITY.search(name) or _MARKED.search(piece) or _name_start(name) or _proper(name, known))
+    return not _FACILITY.search(name) and _plain(name, piece, known)
 
 
 def _prose_generic(name: str, rule: str, listy: bool, known: frozenset[str], boxes: bool) -> bool:
     """In a plan whose projects stand in 专栏 boxes, a name met in the running text is a generic
     type or a policy programme unless it carries a proper part; a 行动/计划 there always is a programme."""
-    if listy or not boxes or rule != "project.suffix":
+    if listy or not boxes or rule not in _PROSE_RULES:
         return False
     return bool(_PROGRAMME.search(name)) or not _proper(name, known)
 
@@ -516,6 +524,7 @@ def extract(ctx) -> None:
         for name, start, end, rule in _aliases(found):
             key = f"{sent.index}/{name}"
             if key in seen or name in places or _prose_generic(name, rule, listy, known, boxes) \
+                    or rule == "project.bare_list" and _plain(name, joined[start:end], known) \
                     or rule == "project.list" and (not listy or _ABSTRACT_END.search(name)) \
                     and _kind_of_work(name, joined[start:end], known):
                 continue

@@ -47,7 +47,8 @@ _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["sha
                             + ["通道"]))  # a sentence without any of these holds no project
 _MAX_PIECE = 60
 _NO_CJK = re.compile(r"[\d\W_a-zA-Z]*")
-_ENUM_SPLIT = re.compile(r"(、|(?<=[”\"])(?=“))")  # 、 or between two quoted names: “甲平台”“乙平台”
+_SEPS = ("、", "以及")
+_ENUM_SPLIT = re.compile(r"(、|以及|(?<=[”\"])(?=“))")  # 、, 以及 or between two quoted names: “甲平台”“乙平台”
 _DANGLING = re.compile(f"(?:{_alt(_LEX['dangling_words'])})$")
 _BARE_END = re.compile(r"等\s*$")
 _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
@@ -145,7 +146,7 @@ def _headed(name: str) -> bool:
 
 
 def _ok(name: str, need_suffix: bool) -> bool:
-    if not 2 <= len(name) <= 45 or name in _GENERIC or _open_bracket(name):
+    if not 2 <= len(name) <= 45 or name in _GENERIC or _open_bracket(name) or name.endswith("的"):
         return False
     if _BAD_START.match(name) or _BAD_PART.search(_NAME_VERBS.sub("", name)) or _NUM_MEASURE.search(name):
         return False
@@ -169,20 +170,21 @@ def _unclosed(text: str) -> bool:
 
 
 def _pieces(region: str, offset: int):
-    """Split an enumeration at 、 outside brackets (and at 和/及 after a place-like head), yielding (text, start)."""
+    """Split an enumeration at 、 or 以及 outside brackets (and at 和/及 after a place-like head), yielding
+    (text, start)."""
     pos, parts = 0, []
     for part in _ENUM_SPLIT.split(region):  # a part left dangling (甲乙领域、丙丁领域用X) goes on in the next one
-        dangling = part == "、" and parts[-1] != "、" and _DANGLING.search(parts[-1]) if parts else False
+        dangling = part in _SEPS and parts[-1] not in _SEPS and _DANGLING.search(parts[-1]) if parts else False
         open_bracket = bool(parts) and _unclosed(parts[-1])
-        if dangling or open_bracket or parts and parts[-1].endswith("、") and part != "、":
+        if dangling or open_bracket or parts and parts[-1].endswith(_SEPS) and part not in _SEPS:
             parts[-1] += part
         else:
             parts.append(part)
     for part in parts:
-        if part != "、":
-            subs = _AND.split(part)
+        if part not in _SEPS:
+            subs = _AND.split(part.removeprefix("以及"))
             if len(subs) > 1 and len(subs[-1]) <= _GENERIC_ITEM_MAX and not _ANY_SUFFIX.search(subs[-1]):
-                subs = [part]  # 甲公园及周边配套: one item
+                subs = [part.removeprefix("以及")]  # 甲公园及周边配套: one item
             sub_pos = 0
             for sub in subs:
                 idx = part.find(sub, sub_pos)
@@ -352,7 +354,8 @@ def _sentence_projects(sent_text: str, listy: bool):
         if base == 0 and not cue and not status and first < 0 and cm.end() < len(sent_text) \
                 and sent_text[cm.end()] in ",，:：":
             name = _clean(clause)  # 甲乙路立交桥建设工程,北起…: an item named before its description
-            if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and _ok(name, need_suffix=True):
+            if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and "的" not in name \
+                    and _ok(name, need_suffix=True):
                 yield name, 0, len(clause), "project.item"
             continue
         if cue:

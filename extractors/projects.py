@@ -30,8 +30,9 @@ _alt = lexicon.alternation
 
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
 _CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
-_LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})好?")
+_LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})好?(?:{_alt(_LEX['strong_cues'])})?")
 _STRONG = frozenset(_LEX["strong_cues"])
+_CUES = frozenset(_LEX["cues"])
 _PROPER_CUES = frozenset(_LEX["proper_cues"])
 _ADVERB_PREFIX = re.compile(f"^(?:{_alt(_LEX['adverbs'])}){{1,3}}")
 _NUM_MEASURE = re.compile(f"\\d+(?:\\.\\d+)?(?:{_alt(_LEX['measure_units'])})")
@@ -75,7 +76,7 @@ _ITEM_HEAD = re.compile(f"(?:{_alt(_LEX['item_heads'])})$")
 _AND = re.compile(f"(?<=[{''.join(_LEX['and_split_after'])}])[和及](?=[^、]{{3,}})")
 _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
-_PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
+_PROGRAMME = re.compile(f"(?<!{_alt(_LEX['programme_not_after'])})(?:{_alt(_LEX['programme_heads'])})$")
 _HEADING_MARK = re.compile(r"^[#\s●■◆▲▶—-]*")
 _NEXT_HEADING = re.compile(f"(?<=[^\\s—])\\s*(?=——(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])}))")
 _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
@@ -215,10 +216,12 @@ def _lead_cue(clause: str, limit: int):
 
 
 def _strong(cue: str) -> bool:
-    """The cue, or the verb after its adverbs (持续实施 → 实施), is a strong cue; a complement 好 aside."""
+    """The cue, or the verb after its adverbs (持续实施 → 实施), or the last of two verbs (谋划推进) is a strong
+    cue; a complement 好 aside."""
     cue = cue.strip()
     verb = _ADVERB_PREFIX.sub("", cue)
-    return cue in _STRONG or verb in _STRONG or verb.removesuffix("好") in _STRONG
+    return cue in _STRONG or verb in _STRONG or verb.removesuffix("好") in _STRONG or any(
+        verb.endswith(c) and verb[:-len(c)] in _CUES for c in _STRONG)
 
 
 def _proper_cue(cue: str) -> bool:

@@ -408,7 +408,8 @@ def _quoted_projects(text: str):
     """Yield (name, start, end, rule) for quoted names followed by a project head noun (“甲乙”服务平台)."""
     for m in _QUOTED.finditer(text):
         q, rest = m.group("q"), m.group("rest")
-        if _SLOGAN.match(q) or not _quote_rest_ok(rest, text[m.end():m.end() + 1]):
+        if _SLOGAN.match(q) or not _quote_rest_ok(rest, text[m.end():m.end() + 1]) \
+                or _TITLE.search(text[max(0, m.start() - _TITLE_SPAN):m.start()]):  # 入围“甲乙示范区”建设项目
             continue
         name = clean_name(q if _QUOTED_HEAD_END.search(q) and rest in _QUOTED_HEADS else q + rest)
         if _ok(name, need_suffix=False) and "的" not in name:

@@ -96,6 +96,7 @@ _SHORT_ITEM = 4  # longest item a later head noun spreads over (甲庄)
 _WORK_END = re.compile(f"{_WORK_TAIL}(?:[及和]{_WORK_TAIL})?$")
 _WORK_LIST_END = re.compile(f"等(?P<head>{_alt(_LEX['work_list_heads'])})$")
 _AMOUNT = re.compile(_LEX["trailing_amount"])
+_NESTED_END = re.compile(_LEX["nested_list_end"])
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _COUNTED_LIST = re.compile(f"(?P<n>\\d{{1,2}}|[一二两三四五六七八九十])(?:{_alt(_LEX['counted_units'])})"
                            f"[^（()）,，。;；、]{{0,12}}?(?:{_alt(_LEX['suffixes'] + _LEX['shared_heads'])})"
@@ -118,7 +119,7 @@ _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八�
 
 
 def _clean(piece: str) -> str:
-    s = _NOTE.sub("", _AMOUNT.sub("", _SCORE.sub("", piece.strip()).replace(" ", "")))
+    s = _NOTE.sub("", _AMOUNT.sub("", _NESTED_END.sub("", _SCORE.sub("", piece.strip()).replace(" ", ""))))
     for _ in range(2):
         s = _TRAIL.sub("", s)
     name = _SCOPE_PREFIX.sub("", clean_name(s))

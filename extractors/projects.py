@@ -41,6 +41,10 @@ _SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[一二三四五六七
 _ROAD_END = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{_alt(_LEX['road_suffixes'])})(?:[(（][^()（）]{{1,16}}[)）])?$")
 _GENERIC_ROAD = re.compile(f"(?:{_alt(_LEX['generic_roads'])})$")
 _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
+_DENG = re.compile(r"(?<![高平同中初均相])等")
+_DENG_KIND = re.compile(f"(?:{_alt(_LEX['suffixes'] + _LEX['deng_kinds'])})$")
+_DENG_COUNTED = re.compile(_LEX["deng_counted"])
+_DENG_PLACE = re.compile(f"等(?:{_alt(_LEX['deng_places'])})")
 _SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=(?:{_alt(_LEX['shared_head_after'])})|$)")
 _ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["work_tails"]))  # cheap test before cleaning a piece that needs a head noun
 _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["shared_heads"] + _LEX["quoted_heads"]
@@ -169,6 +173,14 @@ def _open_bracket(text: str) -> bool:
 def _unclosed(text: str) -> bool:
     """An opening bracket or quote is left open: 甲（含乙、 or “甲、"""
     return _open_bracket(text) or text.count("“") > text.count("”") + text.count('"')
+
+
+def _kind_after(tail: str) -> bool:
+    """What follows 等 after a headed name is a kind the name belongs to (等都市圈物流园区建设, 等活动,
+    等县道6条), not a role it plays (等积极作用)."""
+    if _DENG_PLACE.match(tail):  # 甲路、乙路等沿线的楼宇改造: places, not projects
+        return False
+    return bool(_DENG_KIND.search(_clean(tail)) or _DENG_COUNTED.match(tail))
 
 
 def _pieces(region: str, offset: int):
@@ -373,6 +385,9 @@ def _sentence_projects(sent_text: str, listy: bool):
             continue
         items = []
         for piece, p0 in _pieces(clause[region_start:stop], region_start):
+            deng = _DENG.search(piece)
+            if deng and _headed(_clean(piece[:deng.start()])) and _kind_after(piece[deng.start():]):
+                piece = piece[:deng.start()]  # 甲物流园等都市圈物流园区, 甲大赛等活动: the kind after 等 is no item
             if len(piece) > _MAX_PIECE:
                 continue
             owned = _OWNER_QUOTE.match(_TRAIL.sub("", piece.rstrip()))

@@ -371,8 +371,9 @@ def _sentence_projects(sent_text: str, listy: bool):
         if base == 0 and not cue and not status and first < 0 and cm.end() < len(sent_text) \
                 and sent_text[cm.end()] in ",，:：":
             name = _clean(clause)  # 甲乙路立交桥建设工程,北起…: an item named before its description
+            listed = sent_text[cm.end()] in ":：" and _LEAD_CUE.match(sent_text[cm.end() + 1:])  # 甲类工程:实施…
             if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and "的" not in name \
-                    and _ok(name, need_suffix=True):
+                    and not listed and _ok(name, need_suffix=True):
                 yield name, 0, len(clause), "project.item"
             continue
         if cue:

@@ -2,9 +2,10 @@
 专栏 box lists. Rule data in extractors/lexicon/projects_cues.json.
 
 Rules (the Mention's rule id): `project.list` (A、B、C等项目), `project.suffix` (实施X工程, 建设X中心, 建设甲乙路,
-lists of such names, 甲电站、乙风电场开工建设), `project.bare_list` (a list of headed names with no cue: each item
-needs a proper part, 甲乙路、丙丁大道 but not 数字图书馆、虚拟仿真实训中心), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue needed),
-`project.item` (甲乙路立交桥工程,北起… : an item named before its description),
+lists of such names, 甲电站、乙风电场开工建设; a cue of bringing in investment such as 承接/引进 opens only
+proper names), `project.bare_list` (a list of headed names with no cue: each item needs a proper part, 甲乙路、丙丁大道
+but not 数字图书馆、虚拟仿真实训中心), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue
+needed), `project.item` (甲乙路立交桥工程,北起… : an item named before its description),
 `project.shared_head` (甲村、乙村等安置房 → 甲村安置房, 乙村安置房); an owner before a quoted name is left
 out (甲集团“乙实验室” → 乙实验室). Lists after 一批/各级/获批 … name categories
 and give nothing, so do lists of short common phrases (土壤改良、灌溉排水等工程); a name that is a known place
@@ -30,7 +31,8 @@ _alt = lexicon.alternation
 
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
 _CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
-_LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})好?(?:{_alt(_LEX['strong_cues'])})?")
+_LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})好?"
+                       f"(?:{_alt(_LEX['strong_cues'])})?")  # 持续实施, 承接好, 谋划推进
 _STRONG = frozenset(_LEX["strong_cues"])
 _CUES = frozenset(_LEX["cues"])
 _PROPER_CUES = frozenset(_LEX["proper_cues"])

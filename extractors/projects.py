@@ -403,6 +403,8 @@ def _sentence_projects(sent_text: str, listy: bool):
         for (piece, p0, _), name in zip(items, _distribute([n for _, _, n in items])):
             if _ok(name, need_suffix=True) and (not weak or _named_platform(name) or proper and _proper_name(name)):
                 found.append((name, base + p0, base + p0 + len(piece), rule))
+        if not listy and len(items) >= 3 and 2 * len(found) < len(items):  # 推进数字车间、数字工厂、智慧园区: kinds
+            found = [f for f in found if _MARKED.search(f[0]) or _name_start(f[0])]
         if cue or listy or status or len(found) >= 2:
             yield from found
 

@@ -120,6 +120,9 @@ _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
 _ABSTRACT_END = re.compile(f"(?:{_alt(_LEX['abstract_tails'])})$")
 _PHASE_END = re.compile(r"[\u4e00-\u9fff]{3}[一二三四五六七八九十]期$")
 _PROSE_RULES = frozenset({"project.suffix", "project.bare_list"})  # names after a cue, or in a list with none
+_NAME_LABEL = re.compile(f"(?:{_alt(_LEX['name_labels'])})[:：]\\s*(?P<name>[^,，;；:：。]{{2,45}})")
+_LABEL_END = re.compile(f"(?:{_alt(_LEX['name_labels'])})[:：]\\s*$")
+_LABELLED = re.compile(f"(?:{_alt(_LEX['name_labels'] + _LEX['content_labels'])})[:：]\\s*$")  # the clause is a value
 _STATUS = re.compile(_LEX["status_tail"])
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
@@ -328,9 +331,13 @@ def _counted_projects(text: str):
 def _sentence_projects(sent_text: str, listy: bool):
     """Yield (name, start, end, rule) for the projects of one sentence."""
     yield from _counted_projects(sent_text)
+    for m in _NAME_LABEL.finditer(sent_text):  # 项目名称：甲乙项目；
+        name = _clean(m.group("name"))
+        if _ok(name, need_suffix=False):
+            yield name, m.start("name"), m.end("name"), "project.item"
     for cm in _CLAUSE.finditer(sent_text):
         clause, base = cm.group(0), cm.start()
-        if not _ANY_HEAD.search(clause):
+        if not _ANY_HEAD.search(clause) or _LABELLED.search(sent_text, 0, base):
             continue
         first = clause.find("、")
         if first >= 0 and _CATEGORY.search(clause, 0, first):
@@ -464,8 +471,8 @@ def _heading_projects(text: str, known: frozenset[str]):
     for begin, stop in pairwise(bounds):  # ——建设甲大学城——引进乙团队: two on one line
         at = begin + _HEADING_MARK.match(text[begin:stop]).end()
         for name, start, end, rule in _sentence_projects(text[at:stop], False):
-            if rule in _PROSE_RULES and (_HEADING_HEAD.search(name) or _proper(name, known)
-                                             or _named_platform(name)):
+            if rule == "project.item" or rule in _PROSE_RULES and (
+                    _HEADING_HEAD.search(name) or _proper(name, known) or _named_platform(name)):
                 yield name, at + start, at + end, rule
 
 
@@ -535,8 +542,10 @@ def extract(ctx) -> None:
     known = _known_names(ctx)
     boxes = _has_boxes(ctx)
     boxed: dict[str, bool] = {}
+    labelled = False
     for sent, joined in logical_sentences(ctx):
-        if not _ANY_HEAD.search(joined):
+        named, labelled = labelled, bool(_LABEL_END.search(joined))  # 项目名称：| 甲乙项目；
+        if not _ANY_HEAD.search(joined) and not named:
             continue
         listy = boxed.get(sent.section_id)
         if listy is None:
@@ -548,6 +557,9 @@ def extract(ctx) -> None:
             found = _heading_projects(joined, known)
         else:
             found = _sentence_projects(joined, listy)
+        if named:
+            found = list(found) + [(n, 0, len(joined), "project.item") for n in [_clean(joined.rstrip("；;。"))]
+                                   if _ok(n, need_suffix=False)]
         if "“" in joined:
             found = list(found) + list(_quoted_projects(joined))
         for name, start, end, rule in _aliases(found):

@@ -2,8 +2,10 @@
 专栏 box lists. Rule data in extractors/lexicon/projects_cues.json.
 
 Rules (the Mention's rule id): `project.list` (A、B、C等项目), `project.suffix` (实施X工程, 建设X中心, 建设甲乙路,
-lists of such names), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue needed),
-`project.item` (甲乙路立交桥工程,北起… : an item named before its description),
+lists of such names, 甲电站、乙风电场开工建设; a cue of bringing in investment such as 承接/引进 opens only
+proper names), `project.bare_list` (a list of headed names with no cue: each item needs a proper part, 甲乙路、丙丁大道
+but not 数字图书馆、虚拟仿真实训中心), `project.box` (lists inside 专栏 boxes or under an inline heading, no cue
+needed), `project.item` (甲乙路立交桥工程,北起… : an item named before its description),
 `project.shared_head` (甲村、乙村等安置房 → 甲村安置房, 乙村安置房); an owner before a quoted name is left
 out (甲集团“乙实验室” → 乙实验室). Lists after 一批/各级/获批 … name categories
 and give nothing, so do lists of short common phrases (土壤改良、灌溉排水等工程); a name that is a known place
@@ -29,15 +31,22 @@ _alt = lexicon.alternation
 
 _CLAUSE = re.compile(r"[^,，;；:：。!！?？]+")
 _CUE = re.compile(f"(?:{_alt(_LEX['cues'])})")
-_LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})")
+_LEAD_CUE = re.compile(f"^\\s*(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])})好?"
+                       f"(?:{_alt(_LEX['strong_cues'])})?")  # 持续实施, 承接好, 谋划推进
 _STRONG = frozenset(_LEX["strong_cues"])
+_CUES = frozenset(_LEX["cues"])
+_PROPER_CUES = frozenset(_LEX["proper_cues"])
 _ADVERB_PREFIX = re.compile(f"^(?:{_alt(_LEX['adverbs'])}){{1,3}}")
 _NUM_MEASURE = re.compile(f"\\d+(?:\\.\\d+)?(?:{_alt(_LEX['measure_units'])})")
 _LIST_END = re.compile(_LEX["list_end"])
-_SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[(（][^()（）]{{1,12}}[)）])?$")
+_SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[一二三四五六七八九十]期)?(?:[(（][^()（）]{{1,12}}[)）])?$")
 _ROAD_END = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{_alt(_LEX['road_suffixes'])})(?:[(（][^()（）]{{1,16}}[)）])?$")
 _GENERIC_ROAD = re.compile(f"(?:{_alt(_LEX['generic_roads'])})$")
 _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
+_DENG = re.compile(r"(?<![高平同中初均相])等")
+_DENG_KIND = re.compile(f"(?:{_alt(_LEX['suffixes'] + _LEX['deng_kinds'])})$")
+_DENG_COUNTED = re.compile(_LEX["deng_counted"])
+_DENG_PLACE = re.compile(f"等(?:{_alt(_LEX['deng_places'])})")
 _SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=(?:{_alt(_LEX['shared_head_after'])})|$)")
 _ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["work_tails"]))  # cheap test before cleaning a piece that needs a head noun
 _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["shared_heads"] + _LEX["quoted_heads"]
@@ -45,7 +54,8 @@ _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["sha
                             + ["通道"]))  # a sentence without any of these holds no project
 _MAX_PIECE = 60
 _NO_CJK = re.compile(r"[\d\W_a-zA-Z]*")
-_ENUM_SPLIT = re.compile(r"(、|(?<=[”\"])(?=“))")  # 、 or between two quoted names: “甲平台”“乙平台”
+_SEPS = ("、", "以及")
+_ENUM_SPLIT = re.compile(r"(、|以及|(?<=[”\"])(?=“))")  # 、, 以及 or between two quoted names: “甲平台”“乙平台”
 _DANGLING = re.compile(f"(?:{_alt(_LEX['dangling_words'])})$")
 _BARE_END = re.compile(r"等\s*$")
 _QUOTED_HEADS = frozenset(_LEX["quoted_heads"])
@@ -72,7 +82,7 @@ _ITEM_HEAD = re.compile(f"(?:{_alt(_LEX['item_heads'])})$")
 _AND = re.compile(f"(?<=[{''.join(_LEX['and_split_after'])}])[和及](?=[^、]{{3,}})")
 _CLOSED = re.compile(r"[。；;！!？?：:]\s*$")
 _NEW_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
-_PROGRAMME = re.compile(f"(?:{_alt(_LEX['programme_heads'])})$")
+_PROGRAMME = re.compile(f"(?<!{_alt(_LEX['programme_not_after'])})(?:{_alt(_LEX['programme_heads'])})$")
 _HEADING_MARK = re.compile(r"^[#\s●■◆▲▶—-]*")
 _NEXT_HEADING = re.compile(f"(?<=[^\\s—])\\s*(?=——(?:{_alt(_LEX['adverbs'])}){{0,3}}(?:{_alt(_LEX['cues'])}))")
 _HEADING_HEAD = re.compile(f"(?:工程|{_alt(_LEX['programme_heads'])})$")
@@ -92,6 +102,7 @@ _SHORT_ITEM = 4  # longest item a later head noun spreads over (甲庄)
 _WORK_END = re.compile(f"{_WORK_TAIL}(?:[及和]{_WORK_TAIL})?$")
 _WORK_LIST_END = re.compile(f"等(?P<head>{_alt(_LEX['work_list_heads'])})$")
 _AMOUNT = re.compile(_LEX["trailing_amount"])
+_NESTED_END = re.compile(_LEX["nested_list_end"])
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 _COUNTED_LIST = re.compile(f"(?P<n>\\d{{1,2}}|[一二两三四五六七八九十])(?:{_alt(_LEX['counted_units'])})"
                            f"[^（()）,，。;；、]{{0,12}}?(?:{_alt(_LEX['suffixes'] + _LEX['shared_heads'])})"
@@ -106,11 +117,18 @@ _SCOPE_PREFIX = re.compile(f"^(?:{_alt(_LEX['scope_prefixes'])})(?:统一的)?")
 _ALIAS = re.compile(r"^(?P<outer>.{4,})[(（](?:(?P<inner>[^()（）]{4,20}?)项目|(?P<works>[^()（）]{4,20}?工程))[)）]$")
 _PROPER_LABELS = frozenset({"Place", "Enterprise", "Park"})
 _PROPER_MARK = re.compile("|".join([_MARKED.pattern] + _LEX["proper_marks"]))
+_ABSTRACT_END = re.compile(f"(?:{_alt(_LEX['abstract_tails'])})$")
+_PHASE_END = re.compile(r"[\u4e00-\u9fff]{3}[一二三四五六七八九十]期$")
+_PROSE_RULES = frozenset({"project.suffix", "project.bare_list"})  # names after a cue, or in a list with none
+_NAME_LABEL = re.compile(f"(?:{_alt(_LEX['name_labels'])})[:：]\\s*(?P<name>[^,，;；:：。]{{2,45}})")
+_LABEL_END = re.compile(f"(?:{_alt(_LEX['name_labels'])})[:：]\\s*$")
+_LABELLED = re.compile(f"(?:{_alt(_LEX['name_labels'] + _LEX['content_labels'])})[:：]\\s*$")  # the clause is a value
+_STATUS = re.compile(_LEX["status_tail"])
 _HEAD_BODY = re.compile(r"^(?:\d{1,2}[.、．]|——|[一二三四五六七八九十]+、)?[^,，;；:：、]{2,20}。$")
 
 
 def _clean(piece: str) -> str:
-    s = _NOTE.sub("", _AMOUNT.sub("", _SCORE.sub("", piece.strip()).replace(" ", "")))
+    s = _NOTE.sub("", _AMOUNT.sub("", _NESTED_END.sub("", _SCORE.sub("", piece.strip()).replace(" ", ""))))
     for _ in range(2):
         s = _TRAIL.sub("", s)
     name = _SCOPE_PREFIX.sub("", clean_name(s))
@@ -132,16 +150,17 @@ def _role(name: str) -> bool:
 
 
 def _headed(name: str) -> bool:
-    """The name ends in a project head noun, is a road or line name (甲乙路, 甲乙线…段) or a built thing and the
-    work done on it (甲污水处理厂提标扩容)."""
-    return bool(_SUFFIX_END.search(name) or _WORKED.search(name)) or (
+    """The name ends in a project head noun, is a road or line name (甲乙路, 甲乙线…段), a built thing and the
+    work done on it (甲污水处理厂提标扩容) or a phase of a named work (甲乙石化二期)."""
+    return bool(_SUFFIX_END.search(name) or _WORKED.search(name) or _PHASE_END.search(name)) or (
         bool(_ROAD_END.search(name)) and not _GENERIC_ROAD.search(name))
 
 
 def _ok(name: str, need_suffix: bool) -> bool:
-    if not 2 <= len(name) <= 45 or name in _GENERIC or _open_bracket(name):
+    if not 2 <= len(name) <= 45 or name in _GENERIC or _open_bracket(name) or name.endswith("的"):
         return False
-    if _BAD_START.match(name) or _BAD_PART.search(_NAME_VERBS.sub("", name)) or _NUM_MEASURE.search(name):
+    core = _WORK_END.sub("", name) if _WORKED.search(name) else name  # 甲走廊提升: a work done on a built thing
+    if _BAD_START.match(name) or _BAD_PART.search(_NAME_VERBS.sub("", core)) or _NUM_MEASURE.search(name):
         return False
     if need_suffix and (not _headed(name) or "的" in name and not name.endswith("项目")):  # 建设功能完备的甲中心: a description, not a name
         return False
@@ -162,21 +181,30 @@ def _unclosed(text: str) -> bool:
     return _open_bracket(text) or text.count("“") > text.count("”") + text.count('"')
 
 
+def _kind_after(tail: str) -> bool:
+    """What follows 等 after a headed name is a kind the name belongs to (等都市圈物流园区建设, 等活动,
+    等县道6条), not a role it plays (等积极作用)."""
+    if _DENG_PLACE.match(tail):  # 甲路、乙路等沿线的楼宇改造: places, not projects
+        return False
+    return bool(_DENG_KIND.search(_clean(tail)) or _DENG_COUNTED.match(tail))
+
+
 def _pieces(region: str, offset: int):
-    """Split an enumeration at 、 outside brackets (and at 和/及 after a place-like head), yielding (text, start)."""
+    """Split an enumeration at 、 or 以及 outside brackets (and at 和/及 after a place-like head), yielding
+    (text, start)."""
     pos, parts = 0, []
     for part in _ENUM_SPLIT.split(region):  # a part left dangling (甲乙领域、丙丁领域用X) goes on in the next one
-        dangling = part == "、" and parts[-1] != "、" and _DANGLING.search(parts[-1]) if parts else False
+        dangling = part in _SEPS and parts[-1] not in _SEPS and _DANGLING.search(parts[-1]) if parts else False
         open_bracket = bool(parts) and _unclosed(parts[-1])
-        if dangling or open_bracket or parts and parts[-1].endswith("、") and part != "、":
+        if dangling or open_bracket or parts and parts[-1].endswith(_SEPS) and part not in _SEPS:
             parts[-1] += part
         else:
             parts.append(part)
     for part in parts:
-        if part != "、":
-            subs = _AND.split(part)
+        if part not in _SEPS:
+            subs = _AND.split(part.removeprefix("以及"))
             if len(subs) > 1 and len(subs[-1]) <= _GENERIC_ITEM_MAX and not _ANY_SUFFIX.search(subs[-1]):
-                subs = [part]  # 甲公园及周边配套: one item
+                subs = [part.removeprefix("以及")]  # 甲公园及周边配套: one item
             sub_pos = 0
             for sub in subs:
                 idx = part.find(sub, sub_pos)
@@ -207,9 +235,18 @@ def _lead_cue(clause: str, limit: int):
 
 
 def _strong(cue: str) -> bool:
-    """The cue, or the verb after its adverbs (持续实施 → 实施), is a strong cue."""
+    """The cue, or the verb after its adverbs (持续实施 → 实施), or the last of two verbs (谋划推进) is a strong
+    cue; a complement 好 aside."""
     cue = cue.strip()
-    return cue in _STRONG or _ADVERB_PREFIX.sub("", cue) in _STRONG
+    verb = _ADVERB_PREFIX.sub("", cue)
+    return cue in _STRONG or verb in _STRONG or verb.removesuffix("好") in _STRONG or any(
+        verb.endswith(c) and verb[:-len(c)] in _CUES for c in _STRONG)
+
+
+def _proper_cue(cue: str) -> bool:
+    """The cue, or the verb after its adverbs, brings in investment (承接, 引进…): it opens only proper names."""
+    cue = _ADVERB_PREFIX.sub("", cue.strip()).removesuffix("好")
+    return cue in _PROPER_CUES
 
 
 def _strong_after(clause: str, start: int, stop: int):
@@ -294,9 +331,13 @@ def _counted_projects(text: str):
 def _sentence_projects(sent_text: str, listy: bool):
     """Yield (name, start, end, rule) for the projects of one sentence."""
     yield from _counted_projects(sent_text)
+    for m in _NAME_LABEL.finditer(sent_text):  # 项目名称：甲乙项目；
+        name = _clean(m.group("name"))
+        if _ok(name, need_suffix=False):
+            yield name, m.start("name"), m.end("name"), "project.item"
     for cm in _CLAUSE.finditer(sent_text):
         clause, base = cm.group(0), cm.start()
-        if not _ANY_HEAD.search(clause):
+        if not _ANY_HEAD.search(clause) or _LABELLED.search(sent_text, 0, base):
             continue
         first = clause.find("、")
         if first >= 0 and _CATEGORY.search(clause, 0, first):
@@ -328,26 +369,36 @@ def _sentence_projects(sent_text: str, listy: bool):
                     if _ok(name, need_suffix=False):
                         yield name, base + p0, base + p0 + len(piece), "project.list"
             continue
-        cue = _lead_cue(clause, len(clause))
-        weak = bool(cue) and not _strong(cue.group(0))
+        status = _STATUS.search(clause)
+        stop = status.start() if status else len(clause)
+        cue = _lead_cue(clause, stop)
+        weak = bool(cue) and not _strong(cue.group(0)) and not status
+        proper = weak and _proper_cue(cue.group(0))
         if weak and cue.group(0).strip() in _MEANS:
             later = _strong_after(clause, cue.end(), first if first >= 0 else len(clause))
             cue, weak = (later, False) if later else (cue, weak)  # 依托甲医院建成乙中心、丙中心
-        if base == 0 and not cue and first < 0 and cm.end() < len(sent_text) and sent_text[cm.end()] in ",，:：":
+        if base == 0 and not cue and not status and first < 0 and cm.end() < len(sent_text) \
+                and sent_text[cm.end()] in ",，:：":
             name = _clean(clause)  # 甲乙路立交桥建设工程,北起…: an item named before its description
-            if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and _ok(name, need_suffix=True):
+            listed = sent_text[cm.end()] in ":：" and _LEAD_CUE.match(sent_text[cm.end() + 1:])  # 甲类工程:实施…
+            if _ITEM_HEAD.search(name) and len(name) >= 6 and "项目" not in name[:-2] and "的" not in name \
+                    and not listed and _ok(name, need_suffix=True):
                 yield name, 0, len(clause), "project.item"
             continue
         if cue:
             region_start = cue.end()
             rule = "project.suffix"
-        elif listy or clause.count("、") >= 1:
-            region_start = len(clause) - len(clause.lstrip())
-            rule = "project.box" if listy else "project.suffix"
+        elif listy or status or clause.count("、") >= 1:
+            lead = _ADVERB_PREFIX.match(clause.lstrip()) if status else None  # 力争甲乙项目年内开工
+            region_start = len(clause) - len(clause.lstrip()) + (lead.end() if lead else 0)
+            rule = "project.box" if listy else "project.suffix" if status else "project.bare_list"
         else:
             continue
         items = []
-        for piece, p0 in _pieces(clause[region_start:], region_start):
+        for piece, p0 in _pieces(clause[region_start:stop], region_start):
+            deng = _DENG.search(piece)
+            if deng and _headed(_clean(piece[:deng.start()])) and _kind_after(piece[deng.start():]):
+                piece = piece[:deng.start()]  # 甲物流园等都市圈物流园区, 甲大赛等活动: the kind after 等 is no item
             if len(piece) > _MAX_PIECE:
                 continue
             owned = _OWNER_QUOTE.match(_TRAIL.sub("", piece.rstrip()))
@@ -357,9 +408,11 @@ def _sentence_projects(sent_text: str, listy: bool):
             items.append((piece, p0, _clean(piece)))
         found = []
         for (piece, p0, _), name in zip(items, _distribute([n for _, _, n in items])):
-            if _ok(name, need_suffix=True) and (not weak or _named_platform(name)):
+            if _ok(name, need_suffix=True) and (not weak or _named_platform(name) or proper and _proper_name(name)):
                 found.append((name, base + p0, base + p0 + len(piece), rule))
-        if cue or listy or len(found) >= 2:
+        if not listy and len(items) >= 3 and 2 * len(found) < len(items):  # 推进数字车间、数字工厂、智慧园区: kinds
+            found = [f for f in found if _MARKED.search(f[0]) or _name_start(f[0])]
+        if cue or listy or status or len(found) >= 2:
             yield from found
 
 
@@ -384,7 +437,8 @@ def _quoted_projects(text: str):
     """Yield (name, start, end, rule) for quoted names followed by a project head noun (“甲乙”服务平台)."""
     for m in _QUOTED.finditer(text):
         q, rest = m.group("q"), m.group("rest")
-        if _SLOGAN.match(q) or not _quote_rest_ok(rest, text[m.end():m.end() + 1]):
+        if _SLOGAN.match(q) or not _quote_rest_ok(rest, text[m.end():m.end() + 1]) \
+                or _TITLE.search(text[max(0, m.start() - _TITLE_SPAN):m.start()]):  # 入围“甲乙示范区”建设项目
             continue
         name = clean_name(q if _QUOTED_HEAD_END.search(q) and rest in _QUOTED_HEADS else q + rest)
         if _ok(name, need_suffix=False) and "的" not in name:
@@ -417,8 +471,8 @@ def _heading_projects(text: str, known: frozenset[str]):
     for begin, stop in pairwise(bounds):  # ——建设甲大学城——引进乙团队: two on one line
         at = begin + _HEADING_MARK.match(text[begin:stop]).end()
         for name, start, end, rule in _sentence_projects(text[at:stop], False):
-            if rule == "project.suffix" and (_HEADING_HEAD.search(name) or _proper(name, known)
-                                             or _named_platform(name)):
+            if rule == "project.item" or rule in _PROSE_RULES and (
+                    _HEADING_HEAD.search(name) or _proper(name, known) or _named_platform(name)):
                 yield name, at + start, at + end, rule
 
 
@@ -446,15 +500,27 @@ def _name_start(name: str) -> bool:
     return name_like(word)
 
 
+def _proper_name(name: str) -> bool:
+    """A name, not a phrase: it opens with a name-like word and joins nothing (甲省乙化一体化项目), or has a proper
+    mark (a phase, road, ordinal, route)."""
+    return bool(_PROPER_MARK.search(name)) or _name_start(name) and not _JOINED.search(name)
+
+
+def _plain(name: str, piece: str, known: frozenset[str]) -> bool:
+    """No proper part: no number, letter or quote, no name-like opening word, no known place, firm or park
+    (数字图书馆, 虚拟仿真实训中心)."""
+    return not (_MARKED.search(piece) or _name_start(name) or _proper(name, known))
+
+
 def _kind_of_work(name: str, piece: str, known: frozenset[str]) -> bool:
     """A list item naming no built thing and no proper part: 棚户区改造、高效储能 (not 甲污水处理厂提标扩容)."""
-    return not (_FACILITY.search(name) or _MARKED.search(piece) or _name_start(name) or _proper(name, known))
+    return not _FACILITY.search(name) and _plain(name, piece, known)
 
 
 def _prose_generic(name: str, rule: str, listy: bool, known: frozenset[str], boxes: bool) -> bool:
     """In a plan whose projects stand in 专栏 boxes, a name met in the running text is a generic
     type or a policy programme unless it carries a proper part; a 行动/计划 there always is a programme."""
-    if listy or not boxes or rule != "project.suffix":
+    if listy or not boxes or rule not in _PROSE_RULES:
         return False
     return bool(_PROGRAMME.search(name)) or not _proper(name, known)
 
@@ -476,8 +542,10 @@ def extract(ctx) -> None:
     known = _known_names(ctx)
     boxes = _has_boxes(ctx)
     boxed: dict[str, bool] = {}
+    labelled = False
     for sent, joined in logical_sentences(ctx):
-        if not _ANY_HEAD.search(joined):
+        named, labelled = labelled, bool(_LABEL_END.search(joined))  # 项目名称：| 甲乙项目；
+        if not _ANY_HEAD.search(joined) and not named:
             continue
         listy = boxed.get(sent.section_id)
         if listy is None:
@@ -489,12 +557,17 @@ def extract(ctx) -> None:
             found = _heading_projects(joined, known)
         else:
             found = _sentence_projects(joined, listy)
+        if named:
+            found = list(found) + [(n, 0, len(joined), "project.item") for n in [_clean(joined.rstrip("；;。"))]
+                                   if _ok(n, need_suffix=False)]
         if "“" in joined:
             found = list(found) + list(_quoted_projects(joined))
         for name, start, end, rule in _aliases(found):
             key = f"{sent.index}/{name}"
             if key in seen or name in places or _prose_generic(name, rule, listy, known, boxes) \
-                    or not listy and rule == "project.list" and _kind_of_work(name, joined[start:end], known):
+                    or rule == "project.bare_list" and _plain(name, joined[start:end], known) \
+                    or rule == "project.list" and (not listy or _ABSTRACT_END.search(name)) \
+                    and _kind_of_work(name, joined[start:end], known):
                 continue
             seen.add(key)
             ctx.add_entity("Project", name, Mention(sent.doc_id, sent.section_id, flat, sent.start + start,

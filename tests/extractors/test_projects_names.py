@@ -70,3 +70,15 @@ def test_one_item_count_is_cut_a_larger_count_is_a_kind():
 def test_list_inside_a_bracket_is_no_split_and_a_note_is_left_out():
     assert names("专栏项目：甲村改造项目、甲乙生态城（含丙口、丁沟、戊地块）改造项目、三村（含甲东、甲西）改造项目。", listy=True) == [
         "甲村改造项目", "甲乙生态城改造项目", "三村改造项目"]
+
+
+def test_construction_status_closes_a_list_of_projects():
+    assert names("推动甲乙抽水蓄能电站、丙丁风电场开工建设。") == ["甲乙抽水蓄能电站", "丙丁风电场"]
+
+
+def test_kind_after_deng_is_cut_off():
+    assert names("筹建甲乙科技大学等高水平研究型大学。") == ["甲乙科技大学"]
+
+
+def test_value_of_a_content_label_is_no_project():
+    assert names("项目名称：甲乙年产5万吨新材料项目；建设内容：建设丙丁生产线；") == ["甲乙年产5万吨新材料项目"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors.lexicon import alternation
-from extractors.spans import Candidate, lexicon, name_like, walk_left
+from extractors.spans import Candidate, lexicon, name_like, pos_of, walk_left
 
 RULES = lexicon("parks.json")
 _SUFFIX = re.compile(alternation(RULES["suffixes"]))
@@ -30,12 +30,14 @@ _LOOSE_POS = _STOP_POS - frozenset(RULES["anchored_pass_pos"])
 _TITLE = re.compile(rf"(?:{alternation(RULES['title_cues'])})[“\"「]?$")
 _OWNER_CUT = re.compile(alternation(RULES["owner_cuts"]))
 _COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+[个大条家项类]")  # 甲市三个片区: a count, no name
+_PROPER_POS = frozenset(RULES["proper_pos"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
 
 
 def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
     """Left edge of the name ending at `end`; a place opening it carries the walk past words stopped only
-    by their part of speech (甲镇节能环保板块, 甲镇快速装备制造板块) and past a level word (甲县省级高新区)."""
+    by their part of speech (甲镇节能环保板块, 甲镇快速装备制造板块) and past a level word (甲县省级高新区); a proper
+    noun of jieba's dictionary opening it does the same (甲山快速装备板块)."""
     start = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _STOP_POS, _KEEP)
     level = _LEVEL.search(text, 0, start)
     if level:  # 甲县省级高新区: a level word right after a place
@@ -48,6 +50,9 @@ def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
                    and not _COUNTED.search(text, s, end)]
         if opening:
             return min(opening)
+        first = text[loose:next(b for b in bounds if b > loose)]
+        if pos_of(first) in _PROPER_POS and not _COUNTED.search(text, loose, end):  # a proper noun, as a place
+            return loose
     return start
 
 

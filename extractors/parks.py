@@ -57,11 +57,15 @@ def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
 
 
 def _specific(text: str, bounds: list[int], start: int, end: int, place_spans) -> bool:
-    """The prefix [start, end) holds a place or a name-like token."""
+    """The prefix [start, end) holds a place, a name-like token or a run of one-character tokens that jieba
+    does not know as a word (后/马/郡 cut from an unseen name)."""
     if any(s < end and start < e for s, e in place_spans):
         return True
     edges = [start, *[b for b in bounds if start < b < end], end]
-    return any(name_like(text[a:b]) for a, b in zip(edges, edges[1:]) if b - a > 1 or b == end)
+    if any(name_like(text[a:b]) for a, b in zip(edges, edges[1:]) if b - a > 1 or b == end):
+        return True
+    singles = re.finditer(r"[^\W\d_]{2,}", "".join(text[a] if b - a == 1 else "|" for a, b in zip(edges, edges[1:])))
+    return any(name_like(m.group(0)) for m in singles)  # 甲乙丙 cut into single characters: an unknown name
 
 
 def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:
@@ -93,7 +97,8 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             if suffix in _BARE or bare:
                 out.append(Candidate(start, m.end(), "Park", name, "park.bare"))
             continue
-        if name.startswith("(") or (suffix in _NEED_NAME and m.start() - start < 2):
+        if name.startswith("(") or (suffix in _NEED_NAME and m.start() - start < 2) \
+                or _COUNTED.fullmatch(text, m.start() - 2, m.start()):  # 甲乙三大片区: a count, no name
             continue
         if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans):
             continue

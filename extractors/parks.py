@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors.lexicon import alternation
-from extractors.spans import Candidate, lexicon, name_like, pos_of, walk_left
+from extractors.spans import Candidate, known_word, lexicon, name_like, pos_of, walk_left
 
 RULES = lexicon("parks.json")
 _SUFFIX = re.compile(alternation(RULES["suffixes"]))
@@ -30,6 +30,7 @@ _LOOSE_POS = _STOP_POS - frozenset(RULES["anchored_pass_pos"])
 _TITLE = re.compile(rf"(?:{alternation(RULES['title_cues'])})[“\"「]?$")
 _OWNER_CUT = re.compile(alternation(RULES["owner_cuts"]))
 _COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+[个大条家项类]")  # 甲市三个片区: a count, no name
+_GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
 
@@ -86,6 +87,10 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         lead = _LEAD_TRIM.match(text, start, m.start())
         if lead:
             start = lead.end()
+        first = text[start:next((b for b in bounds if b > start), m.start())]
+        glued = len(first) >= 2 and first[0] in _GLUED and not known_word(first)
+        if glued:  # 将甲 glued by jieba into one unknown token: the function word opens no name, 甲 does
+            start += 1
         owner = [o.end() for o in _OWNER_CUT.finditer(text, start, m.start())]
         if owner:  # 甲有限公司某某产业园: the park is named after the firm's full name
             start = owner[-1]
@@ -103,7 +108,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans):
             continue
         cand = Candidate(start, m.end(), "Park", name, "park.suffix")
-        if _specific(text, bounds, start, m.start(), place_spans):
+        if glued or _specific(text, bounds, start, m.start(), place_spans):
             out.append(cand)
         elif suffix not in _NEED_NAME:
             generic.append(cand)

@@ -27,7 +27,7 @@ _SHARED = re.compile(r"(?P<items>(?:[^\W\d_]{1,8}、){1,7}[^\W\d_]{1,8}?)(?:[一
                      rf"(?P<head>{alternation(RULES['shared_heads'])})")
 _LEVEL = re.compile(rf"(?:{alternation(RULES['place_levels'])})$")
 _LOOSE_POS = _STOP_POS - frozenset(RULES["anchored_pass_pos"])
-_TITLE = re.compile(rf"(?:{alternation(RULES['title_cues'])})[“\"「]?$")
+_TITLE = re.compile(rf"(?:{alternation(RULES['title_cues'])})(?:{alternation(RULES['place_levels'])})?[“\"「]?$")
 _OWNER_CUT = re.compile(alternation(RULES["owner_cuts"]))
 _COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+[个大条家项类]")  # 甲市三个片区: a count, no name
 _GLUED = frozenset(RULES["glued_leads"])
@@ -94,7 +94,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         owner = [o.end() for o in _OWNER_CUT.finditer(text, start, m.start())]
         if owner:  # 甲有限公司某某产业园: the park is named after the firm's full name
             start = owner[-1]
-        if _TITLE.search(text, max(0, start - 4), start):
+        if _TITLE.search(text, max(0, start - 6), start):
             continue  # 被评为甲省某某示范区: an honour title
         name = text[start:m.end()]
         bare = name in _BARE or _SECTOR_ZONE.fullmatch(name) is not None

@@ -5,7 +5,8 @@ something specific before its suffix: a place or a name-like token (甲乙产业
 few zone abbreviations stand alone (自贸区, 综保区). A name whose left edge falls inside the park named
 just before it takes that park in (某某示范区甲乙片区). Honour titles ending in 示范区/试验区 count only when
 a place opens them. In a list "某市自贸区、综保区" the place distributes over the bare items, and in
-"甲市、乙市自贸区" over the places listed before the name.
+"甲市、乙市自贸区" over the places listed before the name. A town's area (甲乙片区) in a sentence that names
+no park is a district of a city plan: a Place, unless the document names it as the part of a park.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from extractors.lexicon import alternation
 from extractors.spans import Candidate, known_word, lexicon, name_like, pos_of, walk_left
 
 RULES = lexicon("parks.json")
+CUES = lexicon("relations_cues.json")  # urban_area_ends, industrial_words: shared with LOCATED_IN
 _SUFFIX = re.compile(alternation(RULES["suffixes"]))
 _BARE = frozenset(RULES["bare_ok"])
 _SECTOR_ZONE = re.compile(rf"(?:{alternation(RULES['sector_zone']['sectors'])})(?:{alternation(RULES['sector_zone']['zones'])})")
@@ -30,6 +32,9 @@ _LOOSE_POS = _STOP_POS - frozenset(RULES["anchored_pass_pos"])
 _TITLE = re.compile(rf"(?:{alternation(RULES['title_cues'])})(?:{alternation(RULES['place_levels'])})?[“\"「]?$")
 _OWNER_CUT = re.compile(alternation(RULES["owner_cuts"]))
 _COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+[个大条家项类]")  # 甲市三个片区: a count, no name
+_AREA_END = re.compile(rf"(?:{alternation(CUES['urban_area_ends'])})$")
+_INDUSTRIAL = re.compile(alternation(CUES["industrial_words"]))
+_TOWN_AREA = "place.town_area"
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
@@ -67,6 +72,15 @@ def _specific(text: str, bounds: list[int], start: int, end: int, place_spans) -
         return True
     singles = re.finditer(r"[^\W\d_]{2,}", "".join(text[a] if b - a == 1 else "|" for a, b in zip(edges, edges[1:])))
     return any(name_like(m.group(0)) for m in singles)  # 甲乙丙 cut into single characters: an unknown name
+
+
+def _towns_only(text: str, bounds: list[int], start: int, end: int, place_spans) -> bool:
+    """Every token of the prefix [start, end) is a place or a name, none an industrial word (甲乙, not 甲节能环保)."""
+    if _INDUSTRIAL.search(text, start, end):
+        return False
+    edges = [start, *[b for b in bounds if start < b < end], end]
+    return all(any(s <= a and b <= e for s, e in place_spans) or b - a == 1 or name_like(text[a:b])
+               for a, b in zip(edges, edges[1:])) and end - start > 1
 
 
 def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:
@@ -107,12 +121,37 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             continue
         if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans):
             continue
-        cand = Candidate(start, m.end(), "Park", name, "park.suffix")
+        area = _AREA_END.search(name) and _towns_only(text, bounds, start, m.start(), place_spans)
+        cand = Candidate(start, m.end(), "Park", name, "park.area" if area else "park.suffix")
         if glued or _specific(text, bounds, start, m.start(), place_spans):
             out.append(cand)
         elif suffix not in _NEED_NAME:
             generic.append(cand)
-    return _distribute(text, _siblings(text, out, generic) + _shared(text, bounds, out), places)
+    return _parks_near(_distribute(text, _siblings(text, out, generic) + _shared(text, bounds, out), places))
+
+
+def _parks_near(found: list[Candidate]) -> list[Candidate]:
+    """A town's area (甲乙片区, 甲乙板块: only places or names before the suffix) is a park only in a sentence that
+    names a park besides such areas (甲片区位于乙集聚区; 建设甲节能环保板块，推进乙开发区…); alone it is a
+    district of a city plan, a Place."""
+    if all(c.rule == "park.area" for c in found):
+        return [Candidate(c.start, c.end, "Place", c.name, _TOWN_AREA) for c in found]
+    return found
+
+
+def _part_of(area: str, park: str) -> bool:
+    """park is named as a park, then the area (甲自贸区 + 乙片区)."""
+    return len(park) > len(area) and park.endswith(area) and _SUFFIX.search(park, 0, len(park) - len(area)) is not None
+
+
+def settle(kept: list[set]) -> None:
+    """Document level: a town's area that a park's name ends with (乙片区 of 甲自贸区乙片区) is a park
+    throughout; `kept` holds each sentence's resolved candidates and is updated in place."""
+    parks = {c.name for cands in kept for c in cands if c.label == "Park"}
+    for cands in kept:
+        for c in [c for c in cands if c.rule == _TOWN_AREA and any(_part_of(c.name, p) for p in parks)]:
+            cands.discard(c)
+            cands.add(Candidate(c.start, c.end, "Park", c.name, "park.suffix"))
 
 
 def _shared(text: str, bounds: list[int], found: list[Candidate]) -> list[Candidate]:

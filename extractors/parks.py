@@ -32,7 +32,7 @@ _LOOSE_POS = _STOP_POS - frozenset(RULES["anchored_pass_pos"])
 _TITLE = re.compile(rf"(?:{alternation(RULES['title_cues'])})(?:{alternation(RULES['place_levels'])})?[“\"「]?$")
 _OWNER_CUT = re.compile(alternation(RULES["owner_cuts"]))
 _COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+[个大条家项类]")  # 甲市三个片区: a count, no name
-_AREA_END = re.compile(rf"(?:{alternation(CUES['urban_area_ends'])})$")
+_AREA_ENDS = frozenset(CUES["urban_area_ends"])
 _INDUSTRIAL = re.compile(alternation(CUES["industrial_words"]))
 _TOWN_AREA = "place.town_area"
 _GLUED = frozenset(RULES["glued_leads"])
@@ -121,7 +121,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             continue
         if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans):
             continue
-        area = _AREA_END.search(name) and _towns_only(text, bounds, start, m.start(), place_spans)
+        area = suffix in _AREA_ENDS and _towns_only(text, bounds, start, m.start(), place_spans)
         cand = Candidate(start, m.end(), "Park", name, "park.area" if area else "park.suffix")
         if glued or _specific(text, bounds, start, m.start(), place_spans):
             out.append(cand)

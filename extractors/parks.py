@@ -18,6 +18,7 @@ from extractors.spans import Candidate, known_word, lexicon, name_like, pos_of, 
 RULES = lexicon("parks.json")
 CUES = lexicon("relations_cues.json")  # urban_area_ends, industrial_words: shared with LOCATED_IN
 _SUFFIX = re.compile(alternation(RULES["suffixes"]))
+_SUFFIX_END = re.compile(rf"(?:{alternation(RULES['suffixes'])})$")
 _BARE = frozenset(RULES["bare_ok"])
 _SECTOR_ZONE = re.compile(rf"(?:{alternation(RULES['sector_zone']['sectors'])})(?:{alternation(RULES['sector_zone']['zones'])})")
 _NEED_NAME = frozenset(RULES["need_prefix_name"])
@@ -125,7 +126,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         cand = Candidate(start, m.end(), "Park", name, "park.area" if area else "park.suffix")
         if glued or _specific(text, bounds, start, m.start(), place_spans):
             out.append(cand)
-        elif suffix not in _NEED_NAME:
+        else:
             generic.append(cand)
     return _parks_near(_distribute(text, _siblings(text, out, generic) + _shared(text, bounds, out), places))
 
@@ -195,7 +196,7 @@ def _siblings(text: str, parks: list[Candidate], generic: list[Candidate]) -> li
 
 
 def _same_suffix(a: Candidate, b: Candidate) -> bool:
-    m = _SUFFIX.search(a.name)
+    m = _SUFFIX_END.search(a.name)
     return m is not None and b.name.endswith(m.group(0))
 
 

@@ -36,6 +36,7 @@ _COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+[个大条家�
 _AREA_ENDS = frozenset(CUES["urban_area_ends"])
 _INDUSTRIAL = re.compile(alternation(CUES["industrial_words"]))
 _TOWN_AREA = "place.town_area"
+_BILATERAL = re.compile(r"[\u4e00-\u9fff]{2,4}[—–-][\u4e00-\u9fff]")
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
@@ -55,11 +56,11 @@ def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
     if loose < start:
         opening = [s for s, e in place_spans if loose <= s < start and e <= end
                    and not _COUNTED.search(text, s, end)]
-        if opening:
-            return min(opening)
         first = text[loose:next(b for b in bounds if b > loose)]
         if pos_of(first) in _PROPER_POS and not _COUNTED.search(text, loose, end):  # a proper noun, as a place
-            return loose
+            opening.append(loose)
+        if opening:
+            return min(opening)
     return start
 
 
@@ -120,7 +121,8 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         if name.startswith("(") or (suffix in _NEED_NAME and m.start() - start < 2) \
                 or _COUNTED.fullmatch(text, m.start() - 2, m.start()):  # 甲乙三大片区: a count, no name
             continue
-        if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans):
+        if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans) \
+                and not _BILATERAL.match(text, start):  # 中国—乙国经贸合作示范区: two countries open it
             continue
         area = suffix in _AREA_ENDS and _towns_only(text, bounds, start, m.start(), place_spans)
         cand = Candidate(start, m.end(), "Park", name, "park.area" if area else "park.suffix")

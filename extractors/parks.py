@@ -20,6 +20,7 @@ CUES = lexicon("relations_cues.json")  # urban_area_ends, industrial_words: shar
 _SUFFIX = re.compile(alternation(RULES["suffixes"]))
 _SUFFIX_END = re.compile(rf"(?:{alternation(RULES['suffixes'])})$")
 _BARE = frozenset(RULES["bare_ok"])
+_ABBREVIATED = frozenset(RULES["abbreviations"])
 _SECTOR_ZONE = re.compile(rf"(?:{alternation(RULES['sector_zone']['sectors'])})(?:{alternation(RULES['sector_zone']['zones'])})")
 _NEED_NAME = frozenset(RULES["need_prefix_name"])
 _NEED_PLACE = frozenset(RULES["need_place"])
@@ -126,7 +127,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             continue
         area = suffix in _AREA_ENDS and _towns_only(text, bounds, start, m.start(), place_spans)
         cand = Candidate(start, m.end(), "Park", name, "park.area" if area else "park.suffix")
-        if glued or _specific(text, bounds, start, m.start(), place_spans):
+        if glued or suffix in _ABBREVIATED or _specific(text, bounds, start, m.start(), place_spans):
             out.append(cand)
         else:
             generic.append(cand)

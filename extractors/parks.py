@@ -38,6 +38,7 @@ _AREA_ENDS = frozenset(CUES["urban_area_ends"])
 _INDUSTRIAL = re.compile(alternation(CUES["industrial_words"]))
 _TOWN_AREA = "place.town_area"
 _BILATERAL = re.compile(r"[\u4e00-\u9fff]{2,4}[—–-][\u4e00-\u9fff]")
+_CATEGORY_LEADS = tuple(RULES["category_leads"])
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
@@ -111,8 +112,8 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         owner = [o.end() for o in _OWNER_CUT.finditer(text, start, m.start())]
         if owner:  # 甲有限公司某某产业园: the park is named after the firm's full name
             start = owner[-1]
-        if _TITLE.search(text, max(0, start - 6), start):
-            continue  # 被评为甲省某某示范区: an honour title
+        if _TITLE.search(text, max(0, start - 6), start) or text.endswith(_CATEGORY_LEADS, 0, start):
+            continue  # 被评为甲省某某示范区: an honour title; 甲、乙等都市圈物流园区: the kind of the items listed
         name = text[start:m.end()]
         bare = name in _BARE or _SECTOR_ZONE.fullmatch(name) is not None
         if start >= m.start() or bare:

@@ -63,6 +63,8 @@ def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
             opening.append(loose)
         if opening:
             return min(opening)
+        if text[loose - 1:loose] == "、":  # 、甲乙休闲产业园、: a list item's words are its name
+            return loose
     return start
 
 

@@ -39,6 +39,7 @@ _INDUSTRIAL = re.compile(alternation(CUES["industrial_words"]))
 _TOWN_AREA = "place.town_area"
 _BILATERAL = re.compile(r"[\u4e00-\u9fff]{2,4}[—–-][\u4e00-\u9fff]")
 _CATEGORY_LEADS = tuple(RULES["category_leads"])
+_JOINTS = ("、", *RULES["list_joints"])
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
@@ -182,15 +183,17 @@ def _shared(text: str, bounds: list[int], found: list[Candidate]) -> list[Candid
 
 
 def _siblings(text: str, parks: list[Candidate], generic: list[Candidate]) -> list[Candidate]:
-    """甲产业园、某某加工产业园: a generic item listed next to a park with the same suffix is a park too."""
+    """甲产业园、某某加工产业园: a generic item listed next to a park with the same suffix is a park too (the
+    last item may be joined by 和/及: 甲产业园、乙产业园和某某加工产业园)."""
     if not generic:
         return parks
     taken = {(c.start, c.end) for c in parks}
     ends = {c.end: c for c in parks}
     starts = {c.start: c for c in parks}
     for c in generic:  # left to right, then right to left (a first item opened by a stop word such as 建设)
-        left = ends.get(c.start - 1)
-        if left is not None and text[c.start - 1] == "、" and _same_suffix(left, c):
+        joint = next((j for j in _JOINTS if text.endswith(j, 0, c.start)), "")
+        left = ends.get(c.start - len(joint)) if joint else None
+        if left is not None and _same_suffix(left, c):
             ends[c.end], starts[c.start] = c, c
     for c in reversed(generic):
         right = starts.get(c.end + 1)

@@ -32,8 +32,9 @@ def park_part_of(ctx, d: DocIndex, done) -> None:
 
 
 def _named_after(a: str, b: str) -> bool:
-    """a is named after b: b opens it and a part's name follows (甲园区乙片区)."""
-    return a.startswith(b) and len(a) - len(b) >= 2
+    """a is named after b: b opens it and a part's name follows (甲园区乙片区); b and a bare part word
+    (甲科技园片区) name the area around b, no part of it."""
+    return a.startswith(b) and len(a) - len(b) >= 2 and not _SUBPARK.fullmatch(a, len(b))
 
 
 def _nested(a: str, b: str) -> bool:

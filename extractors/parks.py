@@ -40,6 +40,7 @@ _TOWN_AREA = "place.town_area"
 _BILATERAL = re.compile(r"[\u4e00-\u9fff]{2,4}[—–-][\u4e00-\u9fff]")
 _CATEGORY_LEADS = tuple(RULES["category_leads"])
 _JOINTS = ("、", *RULES["list_joints"])
+_LATIN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) ?[A-Za-z][A-Za-z0-9]* ?$")
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
@@ -100,6 +101,9 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         if text[m.end():m.end() + 1] in ("长", "委", "办") or text.startswith(("管委会", "管理委员会"), m.end()):
             continue  # 园区长, 开发区管委会 (a Unit), …
         start = _anchored(text, bounds, m.start(), place_spans)
+        latin = _LATIN_GAP.search(text, 0, start)
+        if latin and start - latin.start() <= 8:  # 甲市 AB 创谷众创空间: a Latin word between spaces
+            start = min(start, _anchored(text, bounds, latin.start(), place_spans))
         if start in place_ends:  # 某某区 + 综合物流园: the place the walk stopped at opens the name
             start = place_ends[start]
         inner = next((c for c in reversed(out) if c.start < start < c.end), None)
@@ -117,7 +121,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             start = owner[-1]
         if _TITLE.search(text, max(0, start - 6), start) or text.endswith(_CATEGORY_LEADS, 0, start):
             continue  # 被评为甲省某某示范区: an honour title; 甲、乙等都市圈物流园区: the kind of the items listed
-        name = text[start:m.end()]
+        name = text[start:m.end()].replace(" ", "")
         bare = name in _BARE or _SECTOR_ZONE.fullmatch(name) is not None
         if start >= m.start() or bare:
             if suffix in _BARE or bare:

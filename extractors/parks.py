@@ -31,6 +31,7 @@ _SHARED = re.compile(r"(?P<items>(?:[^\W\d_]{1,8}、){1,7}[^\W\d_]{1,8}?)(?:[一
                      rf"(?P<head>{alternation(RULES['shared_heads'])})")
 _LEVEL = re.compile(rf"(?:{alternation(RULES['place_levels'])})$")
 _LOOSE_POS = _STOP_POS - frozenset(RULES["anchored_pass_pos"])
+_LOOSE_STOP = _STOP - frozenset(RULES["anchored_pass_words"])
 _TITLE = re.compile(rf"(?:{alternation(RULES['title_cues'])})(?:{alternation(RULES['place_levels'])})?[“\"「]?$")
 _OWNER_CUT = re.compile(alternation(RULES["owner_cuts"]))
 _COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+[个大条家项类]")  # 甲市三个片区: a count, no name
@@ -56,7 +57,7 @@ def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
         opened = [s for s, e in place_spans if e == level.start()]
         if opened:
             return opened[0]
-    loose = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _LOOSE_POS, _KEEP)
+    loose = walk_left(text, bounds, end, _LOOSE_STOP, RULES["max_prefix"], _LOOSE_POS, _KEEP)
     if loose < start:
         opening = [s for s, e in place_spans if loose <= s < start and e <= end
                    and not _COUNTED.search(text, s, end)]

@@ -42,6 +42,7 @@ _BILATERAL = re.compile(r"[\u4e00-\u9fff]{2,4}[—–-][\u4e00-\u9fff]")
 _CATEGORY_LEADS = tuple(RULES["category_leads"])
 _JOINTS = ("、", *RULES["list_joints"])
 _LATIN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) ?[A-Za-z][A-Za-z0-9]* ?$")
+_MEMBER_LEADS = tuple(RULES["member_leads"])
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
@@ -140,6 +141,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             out.append(cand)
         else:
             generic.append(cand)
+    out += [c for c in generic if text.endswith(_MEMBER_LEADS, 0, c.start) and any(p.end <= c.start for p in out)]
     return _parks_near(_distribute(text, _siblings(text, out, generic) + _shared(text, bounds, out), places))
 
 

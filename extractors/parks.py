@@ -41,7 +41,7 @@ _TOWN_AREA = "place.town_area"
 _BILATERAL = re.compile(r"[\u4e00-\u9fff]{2,4}[—–-][\u4e00-\u9fff]")
 _CATEGORY_LEADS = tuple(RULES["category_leads"])
 _JOINTS = ("、", *RULES["list_joints"])
-_LATIN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) ?[A-Za-z][A-Za-z0-9]* ?$")
+_LATIN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) ?(?:[A-Za-z][A-Za-z0-9]*|\d+) ?$")
 _MEMBER_LEADS = tuple(RULES["member_leads"])
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
@@ -104,8 +104,11 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             continue  # 园区长, 开发区管委会 (a Unit), …
         start = _anchored(text, bounds, m.start(), place_spans)
         latin = _LATIN_GAP.search(text, 0, start)
-        if latin and start - latin.start() <= 8:  # 甲市 AB 创谷众创空间: a Latin word between spaces
-            start = min(start, _anchored(text, bounds, latin.start(), place_spans))
+        if latin and start - latin.start() <= 8:  # 甲市 AB 创谷众创空间, 甲市1955文化产业园: a word or number
+            before = _anchored(text, bounds, latin.start(), place_spans)  # inside, a name before it
+            number = latin.group(0)[-1].isdigit()  # a number counts or dates unless a name opens it
+            if not number or (before < latin.start() and text[start] not in "年月日个大条家项类"):
+                start = min(start, before)
         if start in place_ends:  # 某某区 + 综合物流园: the place the walk stopped at opens the name
             start = place_ends[start]
         inner = next((c for c in reversed(out) if c.start < start < c.end), None)

@@ -42,6 +42,7 @@ _BILATERAL = re.compile(r"[\u4e00-\u9fff]{2,4}[—–-][\u4e00-\u9fff]")
 _CATEGORY_LEADS = tuple(RULES["category_leads"])
 _JOINTS = ("、", *RULES["list_joints"])
 _LATIN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) ?(?:[A-Za-z][A-Za-z0-9]*|\d+) ?$")
+_COUNT_BEFORE = re.compile(rf"{_COUNTED.pattern}(?:{alternation(RULES['place_levels'])})?$")
 _MEMBER_LEADS = tuple(RULES["member_leads"])
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
@@ -129,7 +130,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
         name = text[start:m.end()].replace(" ", "")
         bare = name in _BARE or _SECTOR_ZONE.fullmatch(name) is not None
         if start >= m.start() or bare:
-            if suffix in _BARE or bare:
+            if (suffix in _BARE or bare) and not _COUNT_BEFORE.search(text, 0, start):  # 3个省级高新区: kinds
                 out.append(Candidate(start, m.end(), "Park", name, "park.bare"))
             continue
         if name.startswith("(") or (suffix in _NEED_NAME and m.start() - start < 2) \

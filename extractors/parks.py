@@ -43,6 +43,7 @@ _CATEGORY_LEADS = tuple(RULES["category_leads"])
 _JOINTS = ("、", *RULES["list_joints"])
 _LATIN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) ?(?:[A-Za-z][A-Za-z0-9]*|\d+) ?$")
 _COUNT_BEFORE = re.compile(rf"{_COUNTED.pattern}(?:{alternation(RULES['place_levels'])})?$")
+_NATION = frozenset(RULES["nation_words"])
 _MEMBER_LEADS = tuple(RULES["member_leads"])
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
@@ -134,8 +135,8 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
                 out.append(Candidate(start, m.end(), "Park", name, "park.bare"))
             continue
         if name.startswith("(") or (suffix in _NEED_NAME and m.start() - start < 2) \
-                or _COUNTED.fullmatch(text, m.start() - 2, m.start()):  # 甲乙三大片区: a count, no name
-            continue
+                or _COUNTED.fullmatch(text, m.start() - 2, m.start()) or text[start:m.start()] in _NATION:
+            continue  # 甲乙三大片区: a count; 中国开发区, 国家高新区: the nation's kind, no name
         if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans) \
                 and not _BILATERAL.match(text, start):  # 中国—乙国经贸合作示范区: two countries open it
             continue

@@ -69,8 +69,9 @@ def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
             opening.append(loose)
         if opening:
             return min(opening)
-        if text[loose - 1:loose] == "、":  # 、甲乙休闲产业园、: a list item's words are its name
-            return loose
+        item = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _LOOSE_POS, _KEEP)
+        if item < start and text[item - 1:item] == "、":  # 、甲乙休闲产业园、: a list item's words are its name
+            return item
     return start
 
 

@@ -77,6 +77,7 @@ def extract(ctx) -> None:
                 own = id(c) in home or not places.embedded(text, bounds, c.end)
                 free[c.name] = free.get(c.name, False) or own
         per_sentence.append((sent, divs, kept))
+    parks.settle([kept for _, _, kept in per_sentence])
     for sent, divs, kept in per_sentence:
         kept = {c for c in kept if free.get(c.name, True) or c.label != "Place"}
         parks_at = [(k.start, k.end) for k in kept if k.label == "Park"]

@@ -18,7 +18,7 @@ from extractors.relations.chain_links import (
 )
 from extractors.relations.doc import RUN_MIN, DocIndex
 from extractors.relations.located_in import park_located
-from extractors.relations.park_links import park_lists, park_part_of
+from extractors.relations.park_links import park_lists, park_part_of, place_within
 from extractors.relations.project_links import undertakes_located
 
 
@@ -51,4 +51,7 @@ def extract(ctx) -> None:
         parks = [e for e in found if e.label == "Park"]
         if len(parks) > 1:
             park_lists(ctx, sent, parks, done)
+        places = [e for e in found if e.label == "Place"]
+        if len(places) > 1:
+            place_within(ctx, sent, places, done)
 

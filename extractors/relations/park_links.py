@@ -1,6 +1,7 @@
 """Park → park PART_OF: a sub-area named after its park (甲园区乙片区), members listed after 涵盖/包括/分为/
 其中 (right after the park, or later in a sentence the park opens), and parts a park is said to count
-(建设甲板块，打造乙板块，推进某开发区两大产业板块协同发展)."""
+(建设甲板块，打造乙板块，推进某开发区两大产业板块协同发展). Place → place PART_OF: a place said to lie in
+a region (甲县地处乙河流域, 甲市位于乙经济带)."""
 from __future__ import annotations
 
 import re
@@ -16,6 +17,8 @@ _PARK_LIST = re.compile(rf"\s*(?:[(（][^)）]*[)）])?(?:主要)?(?:{_CUES})")
 _LATER_CUE = re.compile(rf"[，,；;]\s*(?:{_CUES})")
 _COUNT_PARTS = re.compile(RULES["count_parts"])
 _NESTED_END = re.compile(rf"(?:{alternation(RULES['nested_ends'])})$")
+_WITHIN = re.compile(alternation(RULES["within_verbs"]))
+_REGION_END = re.compile(rf"(?:{alternation(RULES['region_ends'])})$")
 
 
 def park_part_of(ctx, d: DocIndex, done) -> None:
@@ -32,8 +35,9 @@ def park_part_of(ctx, d: DocIndex, done) -> None:
 
 
 def _named_after(a: str, b: str) -> bool:
-    """a is named after b: b opens it and a part's name follows (甲园区乙片区)."""
-    return a.startswith(b) and len(a) - len(b) >= 2
+    """a is named after b: b opens it and a part's name follows (甲园区乙片区); b and a bare part word
+    (甲科技园片区) name the area around b, no part of it."""
+    return a.startswith(b) and len(a) - len(b) >= 2 and not _SUBPARK.fullmatch(a, len(b))
 
 
 def _nested(a: str, b: str) -> bool:
@@ -72,3 +76,12 @@ def _members(text: str, base: int, parks, i: int) -> list:
         ending = counted.group(1)
         return [x for x in parks if x.mention.end <= y.mention.start and x.name.endswith(ending)]
     return []
+
+
+def place_within(ctx, sent, places, done) -> None:
+    """甲县地处乙河流域: the place right before a verb of lying in is part of the region right after it."""
+    m = ctx.mention(sent, 0, len(sent.text), "relations.part_of.within")
+    for x, y in zip(places, places[1:]):
+        gap = sent.text[x.mention.end - sent.start:y.mention.start - sent.start]
+        if _WITHIN.fullmatch(gap) and _REGION_END.search(y.name):
+            relate(ctx, "PART_OF", Ref("Place", x.name), Ref("Place", y.name), m, done)

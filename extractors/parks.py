@@ -38,7 +38,7 @@ _COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+[个大条家�
 _AREA_ENDS = frozenset(CUES["urban_area_ends"])
 _INDUSTRIAL = re.compile(alternation(CUES["industrial_words"]))
 _TOWN_AREA = "place.town_area"
-_BILATERAL = re.compile(r"[\u4e00-\u9fff]{2,4}[—–-][\u4e00-\u9fff]")
+_BILATERAL = re.compile(r"中国[—–-][\u4e00-\u9fff]")  # a zone China and another country or body name
 _CATEGORY_LEADS = tuple(RULES["category_leads"])
 _JOINTS = ("、", *RULES["list_joints"])
 _LATIN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) ?(?:[A-Za-z][A-Za-z0-9]*|\d+) ?$")
@@ -47,13 +47,14 @@ _NATION = frozenset(RULES["nation_words"])
 _MEMBER_LEADS = tuple(RULES["member_leads"])
 _GLUED = frozenset(RULES["glued_leads"])
 _PROPER_POS = frozenset(RULES["proper_pos"])
+_NOT_NAME_POS = frozenset(RULES["not_name_pos"])
 _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类?|全)")
 
 
 def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
     """Left edge of the name ending at `end`; a place opening it carries the walk past words stopped only
     by their part of speech (甲镇节能环保板块, 甲镇快速装备制造板块) and past a level word (甲县省级高新区); a proper
-    noun of jieba's dictionary opening it does the same (甲山快速装备板块)."""
+    noun of jieba's dictionary opening it does the same (甲山精密仪表板块)."""
     start = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _STOP_POS, _KEEP)
     level = _LEVEL.search(text, 0, start)
     if level:  # 甲县省级高新区: a level word right after a place
@@ -77,14 +78,16 @@ def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
 
 def _specific(text: str, bounds: list[int], start: int, end: int, place_spans) -> bool:
     """The prefix [start, end) holds a place, a name-like token or a run of one-character tokens that jieba
-    does not know as a word (后/马/郡 cut from an unseen name)."""
+    does not know as a word (甲乙丙 cut from an unseen name); verbs and function words are no part of such a run
+    (建好用好产业园)."""
     if any(s < end and start < e for s, e in place_spans):
         return True
     edges = [start, *[b for b in bounds if start < b < end], end]
     if any(name_like(text[a:b]) for a, b in zip(edges, edges[1:]) if b - a > 1 or b == end):
         return True
-    singles = re.finditer(r"[^\W\d_]{2,}", "".join(text[a] if b - a == 1 else "|" for a, b in zip(edges, edges[1:])))
-    return any(name_like(m.group(0)) for m in singles)  # 甲乙丙 cut into single characters: an unknown name
+    chars = "".join(text[a] if b - a == 1 and pos_of(text[a]) not in _NOT_NAME_POS else "|"
+                    for a, b in zip(edges, edges[1:]))
+    return any(name_like(m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}", chars))  # 甲乙丙 cut char by char
 
 
 def _towns_only(text: str, bounds: list[int], start: int, end: int, place_spans) -> bool:
@@ -139,7 +142,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
                 or _COUNTED.fullmatch(text, m.start() - 2, m.start()) or text[start:m.start()] in _NATION:
             continue  # 甲乙三大片区: a count; 中国开发区, 国家高新区: the nation's kind, no name
         if suffix in _NEED_PLACE and not any(s == start for s, _ in place_spans) \
-                and not _BILATERAL.match(text, start):  # 中国—乙国经贸合作示范区: two countries open it
+                and not _BILATERAL.match(text, start):  # 中国—乙国合作示范区: two countries open it
             continue
         area = suffix in _AREA_ENDS and _towns_only(text, bounds, start, m.start(), place_spans)
         cand = Candidate(start, m.end(), "Park", name, "park.area" if area else "park.suffix")

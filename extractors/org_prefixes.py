@@ -31,6 +31,8 @@ _INDUSTRY = re.compile(alternation(RULES["industry_cues"]))
 _PRODUCTION = re.compile(alternation(RULES["sentence_cues"]))
 _DROP_LAST = {p["id"]: p["drop_last"] for p in RULES["patterns"]}
 _ENUMERATION = re.compile(rf"(?:{alternation(RULES['prefilter_openers'])})[^。]*、[^。]*等(?:{alternation(RULES['prefilter_closers'])})")
+_PRODUCT_OPENERS = frozenset(RULES["product_openers"])
+_GRADE = re.compile(r"\d+$")  # a grade number after a common word: 尼龙66
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 
 _MATCHER: Matcher | None = None  # built on first use (the Vocab loads spaCy's zh defaults)
@@ -108,6 +110,9 @@ def find(ctx, i: int, place_spans: set[tuple[int, int]], industrial: bool) -> li
             continue
         if e == s + 1 and (classes[s] == "place" or pos_of(doc[s].text) == "ns"):
             continue
+        if all(known_word(t.text) for t in doc[s:e]) and (s > 0 and doc[s - 1].text in _PRODUCT_OPENERS
+                                                           or _GRADE.match(doc[e].text)):
+            continue  # 引进尼龙新材料, 尼龙66: a product
         best[s] = max(best.get(s, e), e)
     text = ctx.parsed.sentences[i].text
     out = []

@@ -249,7 +249,7 @@ def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: i
     abbreviation (jieba's tag j) opening a longer name, or standing alone before a legal form (`legal`)."""
     if not (2 <= len(name) <= 12) or not all(CJK.match(c) or c.isalnum() or c in "()" for c in name):
         return False
-    if name in _CHAIN_WORDS:
+    if name in _CHAIN_WORDS or divisions_only(name):
         return False
     cuts = [b - start for b in bounds if start < b < start + len(name)]
     edges = [0, *cuts, len(name)]
@@ -266,6 +266,13 @@ def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: i
 def _division_names() -> frozenset[str]:
     """Full names of China's divisions (甲省, 乙市, 丙区), whatever jieba thinks of their short forms."""
     return frozenset(d.name for d in divisions.china())
+
+
+def divisions_only(name: str) -> bool:
+    """The name is nothing but division names, the last in full (甲市乙区, 甲乙区): a place, never a firm."""
+    if name in _division_names():
+        return True
+    return any(places.is_place_name(name[:k]) and divisions_only(name[k:]) for k in range(2, len(name) - 1))
 
 
 def _place_start(text: str, s: int, place_end: dict[int, int]) -> int:

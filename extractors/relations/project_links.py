@@ -6,6 +6,7 @@ import re
 
 from extractors import lexicon
 from extractors.facts import Ref
+from extractors.orgs import divisions_only
 from extractors.relations.doc import ENT_HEAD, LEX, DocIndex, alt, ensure, relate
 from extractors.relations.located_in import (
     Sites,
@@ -38,6 +39,7 @@ _TRADE_COMPOUND = tuple(LEX["trade_compound_tails"])
 _PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
 _SITE_WORD = re.compile(alt(LEX["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person, no firm
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+_GRADE = re.compile(r"([\u4e00-\u9fff]{2,})[0-9A-Za-z]+([\u4e00-\u9fff]*)")  # 甲乙66, 甲乙66丙丁: a product grade
 _NOT_NAME_START = frozenset("".join(w for w in LEX["site_ends"] if len(w) == 1) + "及和与")
 
 
@@ -107,13 +109,20 @@ def _named_enterprise(ctx, d: DocIndex, p, places: set, serving: set) -> str | N
     return _enterprise_prefix(ctx, d, p, places, need_trade=True)
 
 
+def _grade(name: str) -> bool:
+    """A common word with a grade number, and maybe another word (尼龙66, 尼龙66切片): a product, no firm."""
+    m = _GRADE.fullmatch(name)
+    return bool(m) and known_word(m.group(1)) and (not m.group(2) or known_word(m.group(2)))
+
+
 def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
     """An industry list's entry that is only a short name with no project head noun is the enterprise's
-    own project, named by the enterprise (实施甲乙、丙丁等项目)."""
+    own project, named by the enterprise (实施甲乙、丙丁等项目), unless it is two common words (芳纶纤维) or a
+    product grade (尼龙66)."""
     name = p.name
-    if name in serving and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
+    if name in serving and not _grade(name) and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
             and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
-            and name not in d.names.get("IndustryChain", ()) and _CJK_OR_LATIN.match(name) and not known_word(name):
+            and name not in d.names.get("IndustryChain", ()) and _unseen_word(name):
         return name
     return None
 
@@ -178,11 +187,11 @@ def _site_stems(text: str) -> frozenset:
 
 def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
     """A short name read as an enterprise that is a generic modifier (智慧), a site (甲遗址 in the text) or
-    opens with a town's or a village's name (甲镇 written 甲): no enterprise, unless it ends with an
-    enterprise suffix."""
+    opens with a town's or a village's name (甲镇 written 甲), or is only division names (甲市乙区): no
+    enterprise, unless it ends with an enterprise suffix."""
     if ENT_HEAD.match(ent):
         return False
-    if ent in _GENERIC_MODIFIERS:
+    if ent in _GENERIC_MODIFIERS or divisions_only(ent):
         return True
     heads = [ent[:k] for k in range(2, min(len(ent), 4) + 1)]
     if any(h in sites or h + "镇" in towns or h + "乡" in towns for h in heads):

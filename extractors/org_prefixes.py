@@ -66,6 +66,15 @@ def _class(word: str) -> str:
     return "word"
 
 
+def _trade_end(doc, classes: list[str], e: int) -> int:
+    """The end of a trade word jieba cut into tokens right after a prefix ending at `e` (甲乙|新|材料), when the
+    item goes on after it; else `e`."""
+    for k in (3, 2):
+        if e + k < len(doc) and classes[e + k] not in ("sep", "end") and doc[e:e + k].text in _TRADE:
+            return e + k
+    return e
+
+
 def sentence_contexts(parsed) -> list[tuple[bool, bool]]:
     """Per sentence: (is a candidate, reads as an industrial list). A candidate is a box item holding a
     list or an enumeration of projects or enterprises (实施A、B等项目); industrial when the sentence or
@@ -103,6 +112,7 @@ def find(ctx, i: int, place_spans: set[tuple[int, int]], industrial: bool) -> li
         e -= _DROP_LAST[strings[mid]]
         if s > 0 and classes[s - 1] != "sep" or e >= len(doc) or classes[e] in ("sep", "end") or e <= s:
             continue
+        e = _trade_end(doc, classes, e)
         tail = doc[e].text
         if not (industrial or tail in _ESTATE) or tail in _NOT_AFTER or tail in _PLACE_END:
             continue

@@ -66,10 +66,12 @@ class DocumentNames:
     def __init__(self, texts: list[str], all_bounds: list[list[int]], items: list[list[Candidate]]):
         names: set[str] = set()
         self.found: list[list[Candidate]] = []  # per sentence: legal names and listed names
+        sites = site_stems("".join(texts))
         for text, bounds, prefixes in zip(texts, all_bounds, items):
             legal, listed = _legal_names(text, bounds), _listed(text, bounds) + _institutes(text, bounds)
             if prefixes:
                 listed = _with_prefixes(text, bounds, legal, listed, prefixes)
+            listed = [c for c in listed if c.rule not in _GUESSED or not _site_or_kind(c.name, sites)]
             self.found.append(legal + listed)
             for c in legal:
                 core = _LEGAL.sub("", c.name)
@@ -96,6 +98,31 @@ class DocumentNames:
 
 _TRADE = frozenset(lexicon("orgs_patterns.json")["trade_words"])
 _PLACE_END = frozenset(RULES["list_place_ends"])
+_REL = lexicon("relations_cues.json")
+_SITE_WORD = re.compile(alternation(_REL["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person
+_GENERIC_MODIFIERS = frozenset(_REL["generic_modifiers"])
+_STEM_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+_GUESSED = ("enterprise.item", "enterprise.list", "enterprise.project")  # rules reading a name off its context
+_TOWN_READ = (*_GUESSED, "enterprise.learned")
+
+
+def site_stems(text: str) -> frozenset:
+    """The two to four characters before each site word of the text (依托甲乙遗址 → 甲乙, 托甲乙 …)."""
+    out = set()
+    for m in _SITE_WORD.finditer(text):
+        run = _STEM_RUN.search(text, max(0, m.start() - 4), m.start())
+        if run:
+            out.update(run.group(0)[i:] for i in range(len(run.group(0)) - 1))
+    return frozenset(out)
+
+
+def _site_or_kind(name: str, sites: frozenset) -> bool:
+    """A name read off its context that is a generic modifier (智慧), ends as a place or a road does (甲乙村, 甲乙线)
+    or opens with a site's stem (甲乙遗址 in the text: 甲乙研学): no enterprise."""
+    return name in _GENERIC_MODIFIERS or name[-1] in _PLACE_END \
+        or any(name[:k] in sites for k in range(2, min(len(name), 4) + 1))
+
+
 _TRADE_END = re.compile("(?:%s)$" % "|".join(map(re.escape, _TRADE)))
 
 
@@ -165,8 +192,7 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
                 if text[s:s + 1] in _LEAD_CHARS and e - s > 3:  # 以甲乙 cut as one unseen token
                     s += 1
             name = text[s:e].strip()
-            # 、 inside brackets (甲(乙、丙)) cuts no names; a place's suffix (某某村, 某某城) ends none
-            if name.count("(") != name.count(")") or name[-1:] in _PLACE_END:
+            if name.count("(") != name.count(")"):  # 、 inside brackets (甲(乙、丙)) cuts no names
                 continue
             if _enterprise_like(name, text, bounds, s) and not places.is_place_name(name):
                 out.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
@@ -290,9 +316,14 @@ def _place_start(text: str, s: int, place_end: dict[int, int]) -> int:
 
 
 def candidates(text: str, bounds: list[int], places: list[Candidate], doc: DocumentNames, i: int) -> list[Candidate]:
-    """Enterprise and Unit candidates of sentence `i` of the document `doc` was built from."""
+    """Enterprise and Unit candidates of sentence `i` of the document `doc` was built from; a name read off its
+    context that opens with a town of the plan's own counties (甲镇 written 甲: 甲乙示范区) is none (a village
+    may be named after a firm's estate)."""
     units = _units(text, bounds, places)
-    return doc.found[i] + doc.hits(text, bounds) + [_with_sub_unit(text, bounds, u) for u in units]
+    towns = {p.start: p.end for p in places if p.parents and p.parents[0].level == "county"}
+    firms = [c for c in doc.found[i] + doc.hits(text, bounds)
+             if c.rule not in _TOWN_READ or towns.get(c.start, len(text) + 1) > c.end]
+    return firms + [_with_sub_unit(text, bounds, u) for u in units]
 
 
 def _units(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:

@@ -6,7 +6,7 @@ import re
 
 from extractors import lexicon
 from extractors.facts import Ref
-from extractors.orgs import divisions_only
+from extractors.orgs import divisions_only, site_stems
 from extractors.relations.doc import ENT_HEAD, LEX, DocIndex, alt, ensure, relate
 from extractors.relations.located_in import (
     Sites,
@@ -36,7 +36,6 @@ _GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
 _TRADE_COMPOUND = tuple(LEX["trade_compound_tails"])
 _PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
-_SITE_WORD = re.compile(alt(LEX["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person, no firm
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
 _GRADE = re.compile(r"([\u4e00-\u9fff]{2,})[0-9A-Za-z]+([\u4e00-\u9fff]*)")  # 甲乙66, 甲乙66丙丁: a product grade
 _NOT_NAME_START = frozenset("".join(w for w in LEX["site_ends"] if len(w) == 1) + "及和与")
@@ -174,16 +173,6 @@ def _enterprise_of(ctx, d: DocIndex, p, stems: frozenset) -> str | None:
 
 
 
-def _site_stems(text: str) -> frozenset:
-    """The two to four characters before each site word of the text (依托甲乙遗址 → 甲乙, 托甲乙 …)."""
-    out = set()
-    for m in _SITE_WORD.finditer(text):
-        run = _CJK_RUN.search(text, max(0, m.start() - 4), m.start())
-        if run:
-            out.update(run.group(0)[i:] for i in range(len(run.group(0)) - 1))
-    return frozenset(out)
-
-
 def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
     """A short name read as an enterprise that is a generic modifier (智慧), a site (甲遗址 in the text) or
     opens with a town's or a village's name (甲镇 written 甲), or is only division names (甲市乙区): no
@@ -231,7 +220,7 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
     """UNDERTAKES and LOCATED_IN of each project, in text order: a ；-series of projects in one sentence shares
     the enterprise of its first project, unless another project of it names another enterprise."""
     s = Sites.of(ctx, d, by_sent)
-    sites = _site_stems(d.text)
+    sites = site_stems(d.text)
     stems = _short_names(d)
     last = (None, None)  # (sentence, enterprise of its first project)
     for p in sorted(projects, key=lambda e: e.mention.start):

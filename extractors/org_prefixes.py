@@ -32,6 +32,7 @@ _PRODUCTION = re.compile(alternation(RULES["sentence_cues"]))
 _DROP_LAST = {p["id"]: p["drop_last"] for p in RULES["patterns"]}
 _ENUMERATION = re.compile(rf"(?:{alternation(RULES['prefilter_openers'])})[^。]*、[^。]*等(?:{alternation(RULES['prefilter_closers'])})")
 _PRODUCT_OPENERS = frozenset(RULES["product_openers"])
+BASE_HEADS = tuple(RULES["base_heads"])
 _GRADE = re.compile(r"\d+$")  # a grade number after a common word: 尼龙66
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 
@@ -112,8 +113,11 @@ def find(ctx, i: int, place_spans: set[tuple[int, int]], industrial: bool) -> li
         e -= _DROP_LAST[strings[mid]]
         if s > 0 and classes[s - 1] != "sep" or e >= len(doc) or classes[e] in ("sep", "end") or e <= s:
             continue
-        e = _trade_end(doc, classes, e)
-        tail = doc[e].text
+        end = _trade_end(doc, classes, e)
+        if classes[s] == "place" and classes[e - 1] == "trade" \
+                and (end > e or classes[e] == "trade" or doc[e].text.startswith(BASE_HEADS)):
+            continue  # 甲市化工|新材料基地, 甲市物流|枢纽: the place's industrial base
+        e, tail = end, doc[end].text
         if not (industrial or tail in _ESTATE) or tail in _NOT_AFTER or tail in _PLACE_END:
             continue
         if classes[e] == "char" and classes[e - 1] != "trade":  # 甲乙|丙: the name runs on

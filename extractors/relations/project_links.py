@@ -6,6 +6,7 @@ import re
 
 from extractors import lexicon
 from extractors.facts import Ref
+from extractors.org_prefixes import BASE_HEADS
 from extractors.orgs import divisions_only, site_stems
 from extractors.relations.doc import ENT_HEAD, LEX, DocIndex, alt, ensure, relate
 from extractors.relations.located_in import (
@@ -51,7 +52,8 @@ def _unseen_word(word: str) -> bool:
 
 def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = False) -> str | None:
     """An enterprise short name opening a listed project's name, read from the sentence's tokens: an unseen
-    word (after an optional region name, before an optional trade word), e.g. 甲乙包装食品级包装材料 → 甲乙包装.
+    word (after an optional region name, before an optional trade word), e.g. 甲乙包装食品级包装材料 → 甲乙包装,
+    or a region name and a trade word (甲地交运乙丙中心 → 甲地交运; not a place's base: 甲市物流枢纽).
     Outside industry lists the trade word is needed."""
     sent = d.sentence_at(p.mention.start)
     rel = p.mention.start - sent.start
@@ -68,6 +70,11 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
     if not toks or not p.name.startswith(toks[0]):
         return None
     i = 1 if len(toks) > 2 and pos_of(toks[0]) == "ns" else 0
+    if _place_base(p.name):
+        return None
+    if i == 1 and toks[1] in _TRADE:  # 甲地交运乙丙中心: a place and a trade word name the firm
+        ent, rest = toks[0] + toks[1], p.name[len(toks[0] + toks[1]):]
+        return ent if len(rest) >= 2 and not rest.startswith(_TRADE_COMPOUND) and not _park_rest(rest) else None
     head, j = toks[i], i + 1
     whole = True  # the head is one token
     if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])
@@ -89,6 +96,17 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
     ent = "".join(toks[:i]) + head + trade
     rest = p.name[len(ent):]
     return ent if len(rest) >= 2 and p.name.startswith(ent) and not _park_rest(rest) else None
+
+
+def _place_base(name: str) -> bool:
+    """A place, a trade word and a base head or another trade word (甲市物流枢纽, 甲市化工新材料基地): the place's
+    industrial base, no firm's project."""
+    for k in (2, 3):
+        rest = name[k:]
+        trade = next((t for t in _TRADE if rest.startswith(t)), "")
+        if trade and name[:k] in division_table() and rest.startswith((*_TRADE, *BASE_HEADS), len(trade)):
+            return True
+    return False
 
 
 def _park_rest(rest: str) -> bool:
@@ -118,8 +136,8 @@ def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
     own project, named by the enterprise (实施甲乙、丙丁等项目), unless it is two common words (芳纶纤维) or a
     product grade (尼龙66)."""
     name = p.name
-    if name in serving and not _grade(name) and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
-            and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
+    if name in serving and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
+            and not _grade(name) and not _place_base(name) and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
             and name not in d.names.get("IndustryChain", ()) and _unseen_word(name):
         return name
     return None

@@ -172,8 +172,8 @@ def _name_line(text: str, m: re.Match) -> bool:
 
 
 def _listed(text: str, bounds: list[int]) -> list[Candidate]:
-    """Items of an enumeration closed by 等 + an enterprise cue (等龙头企业, 等三轮摩托车企业, 等为龙头),
-    and the part of a project name before 年产."""
+    """Items of an enumeration closed by 等 + an enterprise cue (等龙头企业, 等三轮摩托车企业, 等为龙头), unless
+    most of three or more are no names (kinds of things), and the part of a project name before 年产."""
     out, bset = [], set(bounds)
     for end, after, opener in _list_ends(text):
         seg_start = max(_list_open(text, bset, sep, end) for sep in ",;:。和与及")
@@ -182,7 +182,7 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
             continue
         if _kinds(items) or text.startswith(_KIND_OPENERS, after) or not text.startswith(opener, seg_start + 1):
             continue
-        pos, spans = seg_start + 1, []
+        pos, spans, found = seg_start + 1, [], []
         for it in items:
             spans.append((pos, pos + len(it)))
             pos += len(it) + 1
@@ -195,7 +195,9 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
             if name.count("(") != name.count(")"):  # 、 inside brackets (甲(乙、丙)) cuts no names
                 continue
             if _enterprise_like(name, text, bounds, s) and not places.is_place_name(name):
-                out.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
+                found.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
+        if len(items) < 3 or 2 * len(found) >= len(items):  # 短板装备、核心装备、甲乙建材等为重点: kinds of things
+            out += found
     for m in _PROJECT.finditer(text):
         s = walk_left(text, bounds, m.start(), _PARK_STOP, 10, _STOP_POS)
         name = text[s:m.start()]

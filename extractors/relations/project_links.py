@@ -137,7 +137,8 @@ def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
     product grade (尼龙66)."""
     name = p.name
     if name in serving and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
-            and not _grade(name) and not _place_base(name) and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
+            and not _grade(name) and not _place_base(name) \
+            and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
             and name not in d.names.get("IndustryChain", ()) and _unseen_word(name):
         return name
     return None

@@ -102,6 +102,7 @@ _REL = lexicon("relations_cues.json")
 _SITE_WORD = re.compile(alternation(_REL["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person
 _GENERIC_MODIFIERS = frozenset(_REL["generic_modifiers"])
 _STEM_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+_SLOGAN = re.compile("[{0}].[{0}]".format(RULES["slogan_numerals"]))
 _GUESSED = ("enterprise.item", "enterprise.list", "enterprise.project")  # rules reading a name off its context
 _TOWN_READ = (*_GUESSED, "enterprise.learned")
 
@@ -116,10 +117,15 @@ def site_stems(text: str) -> frozenset:
     return frozenset(out)
 
 
+def slogan(name: str) -> bool:
+    """A numbered slogan (两河两渠, 一核两翼 …): a programme's name, no firm's."""
+    return _SLOGAN.match(name) is not None
+
+
 def _site_or_kind(name: str, sites: frozenset) -> bool:
-    """A name read off its context that is a generic modifier (智慧), ends as a place or a road does (甲乙村, 甲乙线)
-    or opens with a site's stem (甲乙遗址 in the text: 甲乙研学): no enterprise."""
-    return name in _GENERIC_MODIFIERS or name[-1] in _PLACE_END \
+    """A name read off its context that is a generic modifier (智慧) or a slogan (两河两渠), ends as a place or a road
+    does (甲乙村, 甲乙线) or opens with a site's stem (甲乙遗址 in the text: 甲乙研学): no enterprise."""
+    return name in _GENERIC_MODIFIERS or name[-1] in _PLACE_END or slogan(name) \
         or any(name[:k] in sites for k in range(2, min(len(name), 4) + 1))
 
 

@@ -7,7 +7,7 @@ import re
 from extractors import lexicon
 from extractors.facts import Ref
 from extractors.org_prefixes import BASE_HEADS
-from extractors.orgs import divisions_only, site_stems
+from extractors.orgs import divisions_only, site_stems, slogan
 from extractors.relations.doc import ENT_HEAD, LEX, DocIndex, alt, ensure, relate
 from extractors.relations.located_in import (
     Sites,
@@ -194,11 +194,11 @@ def _enterprise_of(ctx, d: DocIndex, p, stems: frozenset) -> str | None:
 
 def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
     """A short name read as an enterprise that is a generic modifier (智慧), a site (甲遗址 in the text) or
-    opens with a town's or a village's name (甲镇 written 甲), or is only division names (甲市乙区): no
-    enterprise, unless it ends with an enterprise suffix."""
+    opens with a town's or a village's name (甲镇 written 甲), is only division names (甲市乙区) or a slogan (两河两渠):
+    no enterprise, unless it ends with an enterprise suffix."""
     if ENT_HEAD.match(ent):
         return False
-    if ent in _GENERIC_MODIFIERS or divisions_only(ent):
+    if ent in _GENERIC_MODIFIERS or divisions_only(ent) or slogan(ent):
         return True
     heads = [ent[:k] for k in range(2, min(len(ent), 4) + 1)]
     if any(h in sites or h + "镇" in towns or h + "乡" in towns for h in heads):

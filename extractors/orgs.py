@@ -118,12 +118,12 @@ def site_stems(text: str) -> frozenset:
 
 
 def slogan(name: str) -> bool:
-    """A numbered slogan (两河两渠, 一核两翼 …): a programme's name, no firm's."""
+    """A numbered slogan (三江六岸, 一核两翼 …): a programme's name, no firm's."""
     return _SLOGAN.match(name) is not None
 
 
 def _site_or_kind(name: str, sites: frozenset) -> bool:
-    """A name read off its context that is a generic modifier (智慧) or a slogan (两河两渠), ends as a place or a road
+    """A name read off its context that is a generic modifier (智慧) or a slogan (三江六岸), ends as a place or a road
     does (甲乙村, 甲乙线) or opens with a site's stem (甲乙遗址 in the text: 甲乙研学): no enterprise."""
     return name in _GENERIC_MODIFIERS or name[-1] in _PLACE_END or slogan(name) \
         or any(name[:k] in sites for k in range(2, min(len(name), 4) + 1))
@@ -157,14 +157,33 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
     for m in _LEGAL.finditer(text):
         start = _clause_head(text, walk_left(text, bounds, m.start(), _PARK_STOP, 16, _STOP_POS))
         if start >= m.start() or m.start() - start < 2 or not _enterprise_like(text[start:m.start()], text, bounds, start, True):
-            if not _name_line(text, m):
+            public = _public_start(text, bounds, m.start())
+            if public is not None:
+                start = public
+            elif not _name_line(text, m):
                 continue
-            start = 0
+            else:
+                start = 0
         name = text[start:m.end()]
         if re.search(r"\d", name[:2]) or name.endswith(_GENERIC_FIRMS):
             continue
         out.append(Candidate(start, m.end(), "Enterprise", name, "enterprise.legal"))
     return out
+
+
+_PUBLIC_WORDS = frozenset(RULES["public_firm_words"])
+_PUBLIC_STOP = _PARK_STOP - _PUBLIC_WORDS - _LEVEL_CHARS
+
+
+def _public_start(text: str, bounds: list[int], end: int) -> int | None:
+    """Start of a public investment firm's name ending at `end` (甲市城市建设投资|集团, 市交通投资控股|集团): the
+    first division or level char of the run of tokens before it, when a public firm word follows."""
+    start = walk_left(text, bounds, end, _PUBLIC_STOP, 16)
+    toks = [(a, text[a:b]) for a, b in zip(bounds, bounds[1:]) if start <= a and b <= end]
+    for a, tok in toks:
+        if tok in _LEVEL_CHARS or places.is_place_name(tok) or tok in _division_names():
+            return a if any(w in text[a + len(tok):end] for w in _PUBLIC_WORDS) else None
+    return None
 
 
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]{2,20}")

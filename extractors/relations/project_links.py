@@ -194,7 +194,7 @@ def _enterprise_of(ctx, d: DocIndex, p, stems: frozenset) -> str | None:
 
 def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
     """A short name read as an enterprise that is a generic modifier (智慧), a site (甲遗址 in the text) or
-    opens with a town's or a village's name (甲镇 written 甲), is only division names (甲市乙区) or a slogan (两河两渠):
+    opens with a town's or a village's name (甲镇 written 甲), is only division names (甲市乙区) or a slogan (三江六岸):
     no enterprise, unless it ends with an enterprise suffix."""
     if ENT_HEAD.match(ent):
         return False

@@ -33,6 +33,7 @@ _DROP_LAST = {p["id"]: p["drop_last"] for p in RULES["patterns"]}
 _ENUMERATION = re.compile(rf"(?:{alternation(RULES['prefilter_openers'])})[^。]*、[^。]*等(?:{alternation(RULES['prefilter_closers'])})")
 _PRODUCT_OPENERS = frozenset(RULES["product_openers"])
 BASE_HEADS = tuple(RULES["base_heads"])
+_COMPOUND_TAILS = tuple(lexicon("relations_cues.json")["trade_compound_tails"])
 _GRADE = re.compile(r"\d+$")  # a grade number after a common word: 尼龙66
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 
@@ -118,6 +119,8 @@ def find(ctx, i: int, place_spans: set[tuple[int, int]], industrial: bool) -> li
                 and (end > e or classes[e] == "trade" or doc[e].text.startswith(BASE_HEADS)):
             continue  # 甲市化工|新材料基地, 甲市物流|枢纽: the place's industrial base
         e, tail = end, doc[end].text
+        if classes[e - 1] == "trade" and e - 1 > s and tail.startswith(_COMPOUND_TAILS):
+            e, tail = e - 1, doc[e - 1].text  # 甲乙|科技创新中心: the trade word opens the project's own words
         if not (industrial or tail in _ESTATE) or tail in _NOT_AFTER or tail in _PLACE_END:
             continue
         if classes[e] == "char" and classes[e - 1] != "trade":  # 甲乙|丙: the name runs on

@@ -119,6 +119,8 @@ def find(ctx, i: int, place_spans: set[tuple[int, int]], industrial: bool) -> li
                 and (end > e or classes[e] == "trade" or doc[e].text.startswith(BASE_HEADS)):
             continue  # 甲市化工|新材料基地, 甲市物流|枢纽: the place's industrial base
         e, tail = end, doc[end].text
+        if classes[e] == "trade":
+            continue  # 甲乙|重工、: the name runs on into its trade word
         if classes[e - 1] == "trade" and e - 1 > s and tail.startswith(_COMPOUND_TAILS):
             e, tail = e - 1, doc[e - 1].text  # 甲乙|科技创新中心: the trade word opens the project's own words
         if not (industrial or tail in _ESTATE) or tail in _NOT_AFTER or tail in _PLACE_END:

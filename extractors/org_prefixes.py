@@ -24,7 +24,7 @@ _FUNCTION = frozenset(RULES["function_chars"])
 _TRADE = frozenset(RULES["trade_words"])
 _YEARLY = frozenset(RULES["yearly"])
 _PLACE_END = frozenset(RULES["place_suffix_chars"])
-_NOT_AFTER = frozenset(RULES["not_after"])
+NOT_AFTER = frozenset(RULES["not_after"])
 _NOT_NAMES = frozenset(RULES["not_names"])
 _ESTATE = frozenset(RULES["estate_tails"])
 _INDUSTRY = re.compile(alternation(RULES["industry_cues"]))
@@ -66,6 +66,13 @@ def _class(word: str) -> str:
     if _NAME.match(word) and word[-1] not in _PLACE_END and (not known_word(word) or pos_of(word) in _PROPER):
         return "name"
     return "word"
+
+
+def compound_tail(rest: str) -> bool:
+    """What follows a trade word makes it part of the project's own words (甲乙科技|创新中心, 甲乙科技|城), unless a
+    one-character tail opens a longer word (甲乙置业|城市综合体)."""
+    return any(rest.startswith(t) and (len(t) > 1 or len(rest) == 1 or not known_word(rest[:2]))
+               for t in _COMPOUND_TAILS)
 
 
 def _trade_end(doc, classes: list[str], e: int) -> int:
@@ -121,9 +128,9 @@ def find(ctx, i: int, place_spans: set[tuple[int, int]], industrial: bool) -> li
         e, tail = end, doc[end].text
         if classes[e] == "trade":
             continue  # 甲乙|重工、: the name runs on into its trade word
-        if classes[e - 1] == "trade" and e - 1 > s and tail.startswith(_COMPOUND_TAILS):
+        if classes[e - 1] == "trade" and e - 1 > s and compound_tail(doc[e:].text):
             e, tail = e - 1, doc[e - 1].text  # 甲乙|科技创新中心: the trade word opens the project's own words
-        if not (industrial or tail in _ESTATE) or tail in _NOT_AFTER or tail in _PLACE_END:
+        if not (industrial or tail in _ESTATE) or tail in NOT_AFTER or tail in _PLACE_END:
             continue
         if classes[e] == "char" and classes[e - 1] != "trade":  # 甲乙|丙: the name runs on
             continue

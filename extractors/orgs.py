@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import pairwise
 
 import ahocorasick
 
@@ -164,6 +165,9 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
                 continue
             else:
                 start = 0
+        first = text[start:next(b for b in bounds if b > start)]
+        if text[start] in _LEAD_CHARS and len(first) > 2 and not known_word(first):
+            start += 1  # 由甲乙|集团: a preposition cut into the name's first token
         name = text[start:m.end()]
         if re.search(r"\d", name[:2]) or name.endswith(_GENERIC_FIRMS):
             continue
@@ -179,7 +183,7 @@ def _public_start(text: str, bounds: list[int], end: int) -> int | None:
     """Start of a public investment firm's name ending at `end` (甲市城市建设投资|集团, 市交通投资控股|集团): the
     first division or level char of the run of tokens before it, when a public firm word follows."""
     start = walk_left(text, bounds, end, _PUBLIC_STOP, 16)
-    toks = [(a, text[a:b]) for a, b in zip(bounds, bounds[1:]) if start <= a and b <= end]
+    toks = [(a, text[a:b]) for a, b in pairwise(bounds) if start <= a and b <= end]
     for a, tok in toks:
         if tok in _LEVEL_CHARS or places.is_place_name(tok) or tok in _division_names():
             return a if any(w in text[a + len(tok):end] for w in _PUBLIC_WORDS) else None

@@ -6,7 +6,7 @@ import re
 
 from extractors import lexicon
 from extractors.facts import Ref
-from extractors.org_prefixes import BASE_HEADS
+from extractors.org_prefixes import BASE_HEADS, NOT_AFTER, compound_tail
 from extractors.orgs import divisions_only, site_stems, slogan
 from extractors.relations.doc import ENT_HEAD, LEX, DocIndex, alt, ensure, relate
 from extractors.relations.located_in import (
@@ -35,7 +35,6 @@ _JOINT = re.compile(f"^([^和及与、]{{2,12}}(?:{alt(LEX['enterprise_ends'] + 
 _SUFFIX = re.compile(f"(?:{alt(LEX['enterprise_ends'])})$")
 _GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
-_TRADE_COMPOUND = tuple(LEX["trade_compound_tails"])
 _PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
 _GRADE = re.compile(r"([\u4e00-\u9fff]{2,})[0-9A-Za-z]+([\u4e00-\u9fff]*)")  # 甲乙66, 甲乙66丙丁: a product grade
@@ -69,12 +68,12 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
         pos += len(t)
     if not toks or not p.name.startswith(toks[0]):
         return None
-    i = 1 if len(toks) > 2 and pos_of(toks[0]) == "ns" else 0
+    i = 1 if len(toks) > 2 and len(toks[0]) > 1 and pos_of(toks[0]) == "ns" else 0  # 云|岫 牧业: no region
     if _place_base(p.name):
         return None
     if i == 1 and toks[1] in _TRADE:  # 甲地交运乙丙中心: a place and a trade word name the firm
         ent, rest = toks[0] + toks[1], p.name[len(toks[0] + toks[1]):]
-        return ent if len(rest) >= 2 and not rest.startswith(_TRADE_COMPOUND) and not _park_rest(rest) else None
+        return ent if len(rest) >= 2 and not compound_tail(rest) and not _park_rest(rest) else None
     head, j = toks[i], i + 1
     whole = True  # the head is one token
     if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])
@@ -82,11 +81,11 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
         head, j, whole = head + toks[j], j + 1, False  # a name jieba cut into characters: 甲/乙, 甲/乙丙 建材
     trade = toks[j] if j < len(toks) and toks[j] in _TRADE else \
         ("".join(toks[j:j + 2]) if "".join(toks[j:j + 2]) in _TRADE else "")
-    if trade and p.name.startswith(_TRADE_COMPOUND, len("".join(toks[:i]) + head + trade)):
+    if trade and compound_tail(p.name[len("".join(toks[:i]) + head + trade):]):
         trade = ""  # 甲乙科技创新中心: the trade word opens the project's own words
     if head in _GENERIC_MODIFIERS or len(head) < 2 or not _CJK_OR_LATIN.match(head) or head in places \
-            or _SITE_END.search(head):
-        return None
+            or _SITE_END.search(head) or not trade and j < len(toks) and toks[j] in NOT_AFTER:
+        return None  # 甲乙|快速通道, 甲乙|广场: a road's or a site's name
     unseen = _unseen_word(head)
     regional = i == 1 and len(toks[0]) >= 2 and unseen and whole and _CJK_RUN.fullmatch(head) \
         and head[0] not in _NOT_NAME_START  # 甲市乙丙…: 乙丙 is no word, no road (甲山路…)
@@ -153,7 +152,7 @@ def _known_owner(name: str, ent: str) -> str | None:
     if _park_rest(name[len(ent):]):
         return None
     rest = name[len(ent):]
-    if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE and not rest.startswith(_TRADE_COMPOUND, 2):
+    if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE and not compound_tail(rest[2:]):
         return ent + rest[:2]
     return name if len(rest) == 2 and not _PROJECT_HEAD.search(rest) else ent
 

@@ -224,6 +224,8 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
                 s = walk_left(text, bounds, e, _PARK_STOP, 10, _STOP_POS)
                 if text[s:s + 1] in _LEAD_CHARS and e - s > 3:  # 以甲乙 cut as one unseen token
                     s += 1
+                lead = next((w for w in _LEAD_WORDS if text.startswith(w, s) and e - s > len(w) + 1), "")
+                s += len(lead)  # 引进落地|甲乙
             name = text[s:e].strip()
             if name.count("(") != name.count(")"):  # 、 inside brackets (甲(乙、丙)) cuts no names
                 continue
@@ -278,6 +280,7 @@ def _list_open(text: str, bset: set[int], sep: str, end: int) -> int:
 
 
 _LEAD_CHARS = frozenset("以对与和在由把将")
+_LEAD_WORDS = tuple(RULES["lead_words"])
 _POSTPOSITIONS = frozenset("中上下内")
 _INSTITUTES = re.compile(r"(?:[\u4e00-\u9fff]{1,4}[院所]、){2,}[\u4e00-\u9fff]{1,3}[院所](?=[等、和及,;。]|$)")
 

@@ -172,7 +172,7 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
         if text[start] in _LEAD_CHARS and len(first) > 2 and not known_word(first):
             start += 1  # 由甲乙|集团: a preposition cut into the name's first token
         name = text[start:m.end()]
-        if re.search(r"\d", name[:2]) or name.endswith(_GENERIC_FIRMS):
+        if re.search(r"\d", name[:2]) or name.endswith(_GENERIC_FIRMS) or _public_body(text, bounds, start, m):
             continue
         out.append(Candidate(start, m.end(), "Enterprise", name, "enterprise.legal"))
     return out
@@ -180,7 +180,20 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
 
 _PUBLIC_WORDS = frozenset(RULES["public_firm_words"])
 _PROJECT_WORD = "项目"
+_WEAK_LEGAL = frozenset(RULES["weak_legal_suffixes"])
 _PUBLIC_STOP = _PARK_STOP - _PUBLIC_WORDS - _LEVEL_CHARS
+
+
+def _public_body(text: str, bounds: list[int], start: int, m: re.Match) -> bool:
+    """A name with a suffix public bodies share (研究院, 银行) that holds, after a leading place, no name-like word,
+    trade word or investment word (甲省产业技术研究院, 甲省学分银行; not 甲洲基础设施投资银行)."""
+    if m.group(0) not in _WEAK_LEGAL:
+        return False
+    core = next((k for k in range(min(4, m.start() - start), 1, -1) if places.is_place_name(text[start:start + k])
+                 or text[start:start + k] in _division_names()), 0) + start
+    words = text[core:m.start()]
+    return core < m.start() and not any(t in words for t in (*_TRADE, *_PUBLIC_WORDS)) \
+        and not _enterprise_like(words, text, bounds, core, True)
 
 
 def _public_start(text: str, bounds: list[int], end: int) -> int | None:

@@ -240,7 +240,7 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
                 lead = next((w for w in _LEAD_WORDS if text.startswith(w, s) and e - s > len(w) + 1), "")
                 s += len(lead)  # 引进落地|甲乙
             name = text[s:e].strip()
-            if name.count("(") != name.count(")"):  # 、 inside brackets (甲(乙、丙)) cuts no names
+            if name.count("(") != name.count(")") or name.endswith(_KIND_ENDS):  # 甲(乙、丙); 专精特新企业
                 continue
             if _enterprise_like(name, text, bounds, s) and not places.is_place_name(name):
                 found.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
@@ -294,6 +294,7 @@ def _list_open(text: str, bset: set[int], sep: str, end: int) -> int:
 
 _LEAD_CHARS = frozenset("以对与和在由把将")
 _LEAD_WORDS = tuple(RULES["lead_words"])
+_KIND_ENDS = tuple(RULES["kind_item_ends"])
 _POSTPOSITIONS = frozenset("中上下内")
 _INSTITUTES = re.compile(r"(?:[\u4e00-\u9fff]{1,4}[院所]、){2,}[\u4e00-\u9fff]{1,3}[院所](?=[等、和及,;。]|$)")
 

@@ -22,7 +22,7 @@ _ENT_END = re.compile(f"^([^和及与、]{{2,16}}?(?:{alt(LEX['enterprise_ends']
 _CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{alt(LEX['capacity'])})")
 _DIGIT_START = re.compile(r"[\d年]")
 _CJK_OR_LATIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]")
-_BRAND_FACILITY = re.compile(f"(?:{alt(LEX['brand_facilities'])})$")
+_BRAND_FACILITY = re.compile(f"(?:{alt(LEX['brand_facilities'])})(?:[(（]?[一二三四五六七八九十]期[)）]?)?$")
 _GENERIC_LEVEL = re.compile(f"^(?:{alt(LEX['generic_levels'])})")
 _OWNER_LEAD = re.compile(f"^(?:{alt(LEX['owner_lead_verbs'])})")
 _OWNER_BEFORE = re.compile(r"([^“”、,，;；:：。\s]{2,12})\s*“$")  # 甲集团“乙项目”
@@ -136,6 +136,7 @@ def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
     product grade (尼龙66)."""
     name = p.name
     if name in serving and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
+            and not name.startswith(tuple(_GENERIC_MODIFIERS)) \
             and not _grade(name) and not _place_base(name) \
             and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
             and name not in d.names.get("IndustryChain", ()) and _unseen_word(name):

@@ -157,9 +157,8 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
     out = []
     for m in _LEGAL.finditer(text):
         start = _clause_head(text, walk_left(text, bounds, m.start(), _PARK_STOP, 16, _STOP_POS))
-        cut = text.rfind(_PROJECT_WORD, start, m.start())
-        if cut >= 0:  # 甲乙项目|丙丁有限公司 (table cells run together): a firm's name holds no 项目
-            start = cut + len(_PROJECT_WORD)
+        # 甲乙项目|丙丁有限公司 (table cells run together): a firm's name holds no 项目
+        start = max([start] + [k + len(w) for w in _NOT_IN_LEGAL if (k := text.rfind(w, start, m.start())) >= 0])
         if start >= m.start() or m.start() - start < 2 or not _enterprise_like(text[start:m.start()], text, bounds, start, True):
             public = _public_start(text, bounds, m.start())
             if public is not None:
@@ -179,7 +178,7 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
 
 
 _PUBLIC_WORDS = frozenset(RULES["public_firm_words"])
-_PROJECT_WORD = "项目"
+_NOT_IN_LEGAL = tuple(RULES["not_in_legal_names"])
 _WEAK_LEGAL = frozenset(RULES["weak_legal_suffixes"])
 _PUBLIC_STOP = _PARK_STOP - _PUBLIC_WORDS - _LEVEL_CHARS
 

@@ -102,7 +102,7 @@ def _place_base(name: str) -> bool:
     industrial base, no firm's project."""
     for k in (2, 3):
         rest = name[k:]
-        trade = next((t for t in _TRADE if rest.startswith(t)), "")
+        trade = max((t for t in _TRADE if rest.startswith(t)), key=len, default="")
         if trade and name[:k] in division_table() and rest.startswith((*_TRADE, *BASE_HEADS), len(trade)):
             return True
     return False

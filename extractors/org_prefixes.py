@@ -24,13 +24,17 @@ _FUNCTION = frozenset(RULES["function_chars"])
 _TRADE = frozenset(RULES["trade_words"])
 _YEARLY = frozenset(RULES["yearly"])
 _PLACE_END = frozenset(RULES["place_suffix_chars"])
-_NOT_AFTER = frozenset(RULES["not_after"])
+NOT_AFTER = frozenset(RULES["not_after"])
 _NOT_NAMES = frozenset(RULES["not_names"])
 _ESTATE = frozenset(RULES["estate_tails"])
 _INDUSTRY = re.compile(alternation(RULES["industry_cues"]))
 _PRODUCTION = re.compile(alternation(RULES["sentence_cues"]))
 _DROP_LAST = {p["id"]: p["drop_last"] for p in RULES["patterns"]}
 _ENUMERATION = re.compile(rf"(?:{alternation(RULES['prefilter_openers'])})[^。]*、[^。]*等(?:{alternation(RULES['prefilter_closers'])})")
+_PRODUCT_OPENERS = frozenset(RULES["product_openers"])
+BASE_HEADS = tuple(RULES["base_heads"])
+_COMPOUND_TAILS = tuple(lexicon("relations_cues.json")["trade_compound_tails"])
+_GRADE = re.compile(r"\d+$")  # a grade number after a common word: 尼龙66
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 
 _MATCHER: Matcher | None = None  # built on first use (the Vocab loads spaCy's zh defaults)
@@ -62,6 +66,22 @@ def _class(word: str) -> str:
     if _NAME.match(word) and word[-1] not in _PLACE_END and (not known_word(word) or pos_of(word) in _PROPER):
         return "name"
     return "word"
+
+
+def compound_tail(rest: str) -> bool:
+    """What follows a trade word makes it part of the project's own words (甲乙科技|创新中心, 甲乙科技|城), unless a
+    one-character tail opens a longer word (甲乙置业|城市综合体)."""
+    return any(rest.startswith(t) and (len(t) > 1 or len(rest) == 1 or not known_word(rest[:2]))
+               for t in _COMPOUND_TAILS)
+
+
+def _trade_end(doc, classes: list[str], e: int) -> int:
+    """The end of a trade word jieba cut into tokens right after a prefix ending at `e` (甲乙|新|材料), when the
+    item goes on after it; else `e`."""
+    for k in (3, 2):
+        if e + k < len(doc) and classes[e + k] not in ("sep", "end") and doc[e:e + k].text in _TRADE:
+            return e + k
+    return e
 
 
 def sentence_contexts(parsed) -> list[tuple[bool, bool]]:
@@ -101,13 +121,24 @@ def find(ctx, i: int, place_spans: set[tuple[int, int]], industrial: bool) -> li
         e -= _DROP_LAST[strings[mid]]
         if s > 0 and classes[s - 1] != "sep" or e >= len(doc) or classes[e] in ("sep", "end") or e <= s:
             continue
-        tail = doc[e].text
-        if not (industrial or tail in _ESTATE) or tail in _NOT_AFTER or tail in _PLACE_END:
+        end = _trade_end(doc, classes, e)
+        if classes[s] == "place" and classes[e - 1] == "trade" \
+                and (end > e or classes[e] == "trade" or doc[e].text.startswith(BASE_HEADS)):
+            continue  # 甲市化工|新材料基地, 甲市物流|枢纽: the place's industrial base
+        e, tail = end, doc[end].text
+        if classes[e] == "trade":
+            continue  # 甲乙|重工、: the name runs on into its trade word
+        if classes[e - 1] == "trade" and e - 1 > s and compound_tail(doc[e:].text):
+            e, tail = e - 1, doc[e - 1].text  # 甲乙|科技创新中心: the trade word opens the project's own words
+        if not (industrial or tail in _ESTATE) or tail in NOT_AFTER or tail in _PLACE_END:
             continue
         if classes[e] == "char" and classes[e - 1] != "trade":  # 甲乙|丙: the name runs on
             continue
         if e == s + 1 and (classes[s] == "place" or pos_of(doc[s].text) == "ns"):
             continue
+        if all(known_word(t.text) for t in doc[s:e]) and (s > 0 and doc[s - 1].text in _PRODUCT_OPENERS
+                                                           or _GRADE.match(doc[e].text)):
+            continue  # 引进尼龙新材料, 尼龙66: a product
         best[s] = max(best.get(s, e), e)
     text = ctx.parsed.sentences[i].text
     out = []

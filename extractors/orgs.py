@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import pairwise
 
 import ahocorasick
 
@@ -66,10 +67,12 @@ class DocumentNames:
     def __init__(self, texts: list[str], all_bounds: list[list[int]], items: list[list[Candidate]]):
         names: set[str] = set()
         self.found: list[list[Candidate]] = []  # per sentence: legal names and listed names
+        sites = site_stems("".join(texts))
         for text, bounds, prefixes in zip(texts, all_bounds, items):
             legal, listed = _legal_names(text, bounds), _listed(text, bounds) + _institutes(text, bounds)
             if prefixes:
                 listed = _with_prefixes(text, bounds, legal, listed, prefixes)
+            listed = [c for c in listed if c.rule not in _GUESSED or not _site_or_kind(c.name, sites)]
             self.found.append(legal + listed)
             for c in legal:
                 core = _LEGAL.sub("", c.name)
@@ -96,6 +99,37 @@ class DocumentNames:
 
 _TRADE = frozenset(lexicon("orgs_patterns.json")["trade_words"])
 _PLACE_END = frozenset(RULES["list_place_ends"])
+_REL = lexicon("relations_cues.json")
+_SITE_WORD = re.compile(alternation(_REL["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person
+_GENERIC_MODIFIERS = frozenset(_REL["generic_modifiers"])
+_STEM_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+_SLOGAN = re.compile("[{0}].[{0}]".format(RULES["slogan_numerals"]))
+_GUESSED = ("enterprise.item", "enterprise.list", "enterprise.project")  # rules reading a name off its context
+_TOWN_READ = (*_GUESSED, "enterprise.learned")
+
+
+def site_stems(text: str) -> frozenset:
+    """The two to four characters before each site word of the text (依托甲乙遗址 → 甲乙, 托甲乙 …)."""
+    out = set()
+    for m in _SITE_WORD.finditer(text):
+        run = _STEM_RUN.search(text, max(0, m.start() - 4), m.start())
+        if run:
+            out.update(run.group(0)[i:] for i in range(len(run.group(0)) - 1))
+    return frozenset(out)
+
+
+def slogan(name: str) -> bool:
+    """A numbered slogan (三江六岸, 一核两翼 …): a programme's name, no firm's."""
+    return _SLOGAN.match(name) is not None
+
+
+def _site_or_kind(name: str, sites: frozenset) -> bool:
+    """A name read off its context that is a generic modifier (智慧) or a slogan (三江六岸), ends as a place or a road
+    does (甲乙村, 甲乙线) or opens with a site's stem (甲乙遗址 in the text: 甲乙研学): no enterprise."""
+    return name in _GENERIC_MODIFIERS or name[-1] in _PLACE_END or slogan(name) \
+        or any(name[:k] in sites for k in range(2, min(len(name), 4) + 1))
+
+
 _TRADE_END = re.compile("(?:%s)$" % "|".join(map(re.escape, _TRADE)))
 
 
@@ -123,15 +157,53 @@ def _legal_names(text: str, bounds: list[int]) -> list[Candidate]:
     out = []
     for m in _LEGAL.finditer(text):
         start = _clause_head(text, walk_left(text, bounds, m.start(), _PARK_STOP, 16, _STOP_POS))
+        # 甲乙项目|丙丁有限公司 (table cells run together): a firm's name holds no 项目
+        start = max([start] + [k + len(w) for w in _NOT_IN_LEGAL if (k := text.rfind(w, start, m.start())) >= 0])
         if start >= m.start() or m.start() - start < 2 or not _enterprise_like(text[start:m.start()], text, bounds, start, True):
-            if not _name_line(text, m):
+            public = _public_start(text, bounds, m.start())
+            if public is not None:
+                start = public
+            elif not _name_line(text, m):
                 continue
-            start = 0
+            else:
+                start = 0
+        first = text[start:next(b for b in bounds if b > start)]
+        if text[start] in _LEAD_CHARS and len(first) > 2 and not known_word(first):
+            start += 1  # 由甲乙|集团: a preposition cut into the name's first token
         name = text[start:m.end()]
-        if re.search(r"\d", name[:2]) or name.endswith(_GENERIC_FIRMS):
+        if re.search(r"\d", name[:2]) or name.endswith(_GENERIC_FIRMS) or _public_body(text, bounds, start, m):
             continue
         out.append(Candidate(start, m.end(), "Enterprise", name, "enterprise.legal"))
     return out
+
+
+_PUBLIC_WORDS = frozenset(RULES["public_firm_words"])
+_NOT_IN_LEGAL = tuple(RULES["not_in_legal_names"])
+_WEAK_LEGAL = frozenset(RULES["weak_legal_suffixes"])
+_PUBLIC_STOP = _PARK_STOP - _PUBLIC_WORDS - _LEVEL_CHARS
+
+
+def _public_body(text: str, bounds: list[int], start: int, m: re.Match) -> bool:
+    """A name with a suffix public bodies share (研究院, 银行) that holds, after a leading place, no name-like word,
+    trade word or investment word (甲省产业技术研究院, 甲省学分银行; not 甲洲基础设施投资银行)."""
+    if m.group(0) not in _WEAK_LEGAL:
+        return False
+    core = next((k for k in range(min(4, m.start() - start), 1, -1) if places.is_place_name(text[start:start + k])
+                 or text[start:start + k] in _division_names()), 0) + start
+    words = text[core:m.start()]
+    return core < m.start() and not any(t in words for t in (*_TRADE, *_PUBLIC_WORDS)) \
+        and not _enterprise_like(words, text, bounds, core, True)
+
+
+def _public_start(text: str, bounds: list[int], end: int) -> int | None:
+    """Start of a public investment firm's name ending at `end` (甲市城市建设投资|集团, 市交通投资控股|集团): the
+    first division or level char of the run of tokens before it, when a public firm word follows."""
+    start = walk_left(text, bounds, end, _PUBLIC_STOP, 16)
+    toks = [(a, text[a:b]) for a, b in pairwise(bounds) if start <= a and b <= end]
+    for a, tok in toks:
+        if tok in _LEVEL_CHARS or places.is_place_name(tok) or tok in _division_names():
+            return a if any(w in text[a + len(tok):end] for w in _PUBLIC_WORDS) else None
+    return None
 
 
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()（）]{2,20}")
@@ -145,8 +217,8 @@ def _name_line(text: str, m: re.Match) -> bool:
 
 
 def _listed(text: str, bounds: list[int]) -> list[Candidate]:
-    """Items of an enumeration closed by 等 + an enterprise cue (等龙头企业, 等三轮摩托车企业, 等为龙头),
-    and the part of a project name before 年产."""
+    """Items of an enumeration closed by 等 + an enterprise cue (等龙头企业, 等三轮摩托车企业, 等为龙头), unless
+    most of three or more are no names (kinds of things), and the part of a project name before 年产."""
     out, bset = [], set(bounds)
     for end, after, opener in _list_ends(text):
         seg_start = max(_list_open(text, bset, sep, end) for sep in ",;:。和与及")
@@ -155,7 +227,7 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
             continue
         if _kinds(items) or text.startswith(_KIND_OPENERS, after) or not text.startswith(opener, seg_start + 1):
             continue
-        pos, spans = seg_start + 1, []
+        pos, spans, found = seg_start + 1, [], []
         for it in items:
             spans.append((pos, pos + len(it)))
             pos += len(it) + 1
@@ -164,12 +236,15 @@ def _listed(text: str, bounds: list[int]) -> list[Candidate]:
                 s = walk_left(text, bounds, e, _PARK_STOP, 10, _STOP_POS)
                 if text[s:s + 1] in _LEAD_CHARS and e - s > 3:  # 以甲乙 cut as one unseen token
                     s += 1
+                lead = next((w for w in _LEAD_WORDS if text.startswith(w, s) and e - s > len(w) + 1), "")
+                s += len(lead)  # 引进落地|甲乙
             name = text[s:e].strip()
-            # 、 inside brackets (甲(乙、丙)) cuts no names; a place's suffix (某某村, 某某城) ends none
-            if name.count("(") != name.count(")") or name[-1:] in _PLACE_END:
+            if name.count("(") != name.count(")") or name.endswith(_KIND_ENDS):  # 甲(乙、丙); 专精特新企业
                 continue
             if _enterprise_like(name, text, bounds, s) and not places.is_place_name(name):
-                out.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
+                found.append(Candidate(s, e, "Enterprise", name, "enterprise.list"))
+        if len(items) < 3 or 2 * len(found) >= len(items):  # 短板装备、核心装备、甲乙建材等为重点: kinds of things
+            out += found
     for m in _PROJECT.finditer(text):
         s = walk_left(text, bounds, m.start(), _PARK_STOP, 10, _STOP_POS)
         name = text[s:m.start()]
@@ -217,6 +292,8 @@ def _list_open(text: str, bset: set[int], sep: str, end: int) -> int:
 
 
 _LEAD_CHARS = frozenset("以对与和在由把将")
+_LEAD_WORDS = tuple(RULES["lead_words"])
+_KIND_ENDS = tuple(RULES["kind_item_ends"])
 _POSTPOSITIONS = frozenset("中上下内")
 _INSTITUTES = re.compile(r"(?:[\u4e00-\u9fff]{1,4}[院所]、){2,}[\u4e00-\u9fff]{1,3}[院所](?=[等、和及,;。]|$)")
 
@@ -249,7 +326,7 @@ def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: i
     abbreviation (jieba's tag j) opening a longer name, or standing alone before a legal form (`legal`)."""
     if not (2 <= len(name) <= 12) or not all(CJK.match(c) or c.isalnum() or c in "()" for c in name):
         return False
-    if name in _CHAIN_WORDS:
+    if name in _CHAIN_WORDS or divisions_only(name):
         return False
     cuts = [b - start for b in bounds if start < b < start + len(name)]
     edges = [0, *cuts, len(name)]
@@ -268,6 +345,13 @@ def _division_names() -> frozenset[str]:
     return frozenset(d.name for d in divisions.china())
 
 
+def divisions_only(name: str) -> bool:
+    """The name is nothing but division names, the last in full (甲市乙区, 甲乙区): a place, never a firm."""
+    if name in _division_names():
+        return True
+    return any(places.is_place_name(name[:k]) and divisions_only(name[k:]) for k in range(2, len(name) - 1))
+
+
 def _place_start(text: str, s: int, place_end: dict[int, int]) -> int:
     """Start of the division names written right before a unit starting at `s` (甲市乙区人民政府): a
     division found there, or a division's full name ending in the unit's level char (甲省委 as one token)."""
@@ -283,9 +367,14 @@ def _place_start(text: str, s: int, place_end: dict[int, int]) -> int:
 
 
 def candidates(text: str, bounds: list[int], places: list[Candidate], doc: DocumentNames, i: int) -> list[Candidate]:
-    """Enterprise and Unit candidates of sentence `i` of the document `doc` was built from."""
+    """Enterprise and Unit candidates of sentence `i` of the document `doc` was built from; a name read off its
+    context that opens with a town of the plan's own counties (甲镇 written 甲: 甲乙示范区) is none (a village
+    may be named after a firm's estate)."""
     units = _units(text, bounds, places)
-    return doc.found[i] + doc.hits(text, bounds) + [_with_sub_unit(text, bounds, u) for u in units]
+    towns = {p.start: p.end for p in places if p.parents and p.parents[0].level == "county"}
+    firms = [c for c in doc.found[i] + doc.hits(text, bounds)
+             if c.rule not in _TOWN_READ or towns.get(c.start, len(text) + 1) > c.end]
+    return firms + [_with_sub_unit(text, bounds, u) for u in units]
 
 
 def _units(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:

@@ -24,6 +24,7 @@ _GROW = re.compile(r"做大做强|发展|打造")
 _FIRM_LEAD = re.compile(r"^(?:龙头企业|骨干企业|企业)")
 _LISTED_AFTER = re.compile(r"\s*[、及和与等]")  # 发展甲、乙等丙: 甲 and 乙 are items of a list, not the chain grown
 _LISTED_BEFORE = re.compile(r"[、及和与]\s*$")
+_TRADE = tuple(LEX["trade_words"])
 _HEADING = re.compile(r"\s*(?:——|\d{1,2}\s*[.、．])?\s*([^,，;；:：。、]{2,20})。\s*$")
 
 
@@ -58,8 +59,10 @@ def anchor_enterprises(ctx, d: DocIndex, sent, found, done, known) -> None:
 
 
 def _known_enterprise(d: DocIndex, name: str) -> bool:
-    """A name read as an enterprise before relations, or one with an enterprise suffix (甲乙公司)."""
-    return name in d.enterprises or bool(ENT_HEAD.match(name))
+    """A name read as an enterprise before relations, one with an enterprise suffix (甲乙公司), or a known one with
+    a trade word after it (甲乙 known: 甲乙新材料)."""
+    return name in d.enterprises or bool(ENT_HEAD.match(name)) \
+        or any(name.endswith(t) and name[:-len(t)] in d.enterprises for t in _TRADE)
 
 
 

@@ -6,6 +6,8 @@ import re
 
 from extractors import lexicon
 from extractors.facts import Ref
+from extractors.org_prefixes import BASE_HEADS, NOT_AFTER, compound_tail
+from extractors.orgs import divisions_only, site_stems, slogan
 from extractors.relations.doc import ENT_HEAD, LEX, DocIndex, alt, ensure, relate
 from extractors.relations.located_in import (
     Sites,
@@ -20,7 +22,7 @@ _ENT_END = re.compile(f"^([^和及与、]{{2,16}}?(?:{alt(LEX['enterprise_ends']
 _CAPACITY = re.compile(f"^(.{{2,12}}?)(?:{alt(LEX['capacity'])})")
 _DIGIT_START = re.compile(r"[\d年]")
 _CJK_OR_LATIN = re.compile(r"^[\u4e00-\u9fffA-Za-z]")
-_BRAND_FACILITY = re.compile(f"(?:{alt(LEX['brand_facilities'])})$")
+_BRAND_FACILITY = re.compile(f"(?:{alt(LEX['brand_facilities'])})(?:[(（]?[一二三四五六七八九十]期[)）]?)?$")
 _GENERIC_LEVEL = re.compile(f"^(?:{alt(LEX['generic_levels'])})")
 _OWNER_LEAD = re.compile(f"^(?:{alt(LEX['owner_lead_verbs'])})")
 _OWNER_BEFORE = re.compile(r"([^“”、,，;；:：。\s]{2,12})\s*“$")  # 甲集团“乙项目”
@@ -33,11 +35,9 @@ _JOINT = re.compile(f"^([^和及与、]{{2,12}}(?:{alt(LEX['enterprise_ends'] + 
 _SUFFIX = re.compile(f"(?:{alt(LEX['enterprise_ends'])})$")
 _GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
-_TRADE_IN = re.compile(alt(LEX["trade_words"]))
-_TRADE_COMPOUND = tuple(LEX["trade_compound_tails"])
 _PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
-_SITE_WORD = re.compile(alt(LEX["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person, no firm
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+_GRADE = re.compile(r"([\u4e00-\u9fff]{2,})[0-9A-Za-z]+([\u4e00-\u9fff]*)")  # 甲乙66, 甲乙66丙丁: a product grade
 _NOT_NAME_START = frozenset("".join(w for w in LEX["site_ends"] if len(w) == 1) + "及和与")
 
 
@@ -51,7 +51,8 @@ def _unseen_word(word: str) -> bool:
 
 def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = False) -> str | None:
     """An enterprise short name opening a listed project's name, read from the sentence's tokens: an unseen
-    word (after an optional region name, before an optional trade word), e.g. 甲乙包装食品级包装材料 → 甲乙包装.
+    word (after an optional region name, before an optional trade word), e.g. 甲乙包装食品级包装材料 → 甲乙包装,
+    or a region name and a trade word (甲地交运乙丙中心 → 甲地交运; not a place's base: 甲市物流枢纽).
     Outside industry lists the trade word is needed."""
     sent = d.sentence_at(p.mention.start)
     rel = p.mention.start - sent.start
@@ -67,7 +68,12 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
         pos += len(t)
     if not toks or not p.name.startswith(toks[0]):
         return None
-    i = 1 if len(toks) > 2 and pos_of(toks[0]) == "ns" else 0
+    i = 1 if len(toks) > 2 and len(toks[0]) > 1 and pos_of(toks[0]) == "ns" else 0  # 云|岫 牧业: no region
+    if _place_base(p.name):
+        return None
+    if i == 1 and toks[1] in _TRADE:  # 甲地交运乙丙中心: a place and a trade word name the firm
+        ent, rest = toks[0] + toks[1], p.name[len(toks[0] + toks[1]):]
+        return ent if len(rest) >= 2 and not compound_tail(rest) and not _park_rest(rest) else None
     head, j = toks[i], i + 1
     whole = True  # the head is one token
     if len(head) == 1 and j < len(toks) and (len(toks[j]) == 1 or known_word(head + toks[j])
@@ -75,11 +81,11 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
         head, j, whole = head + toks[j], j + 1, False  # a name jieba cut into characters: 甲/乙, 甲/乙丙 建材
     trade = toks[j] if j < len(toks) and toks[j] in _TRADE else \
         ("".join(toks[j:j + 2]) if "".join(toks[j:j + 2]) in _TRADE else "")
-    if trade and p.name.startswith(_TRADE_COMPOUND, len("".join(toks[:i]) + head + trade)):
+    if trade and compound_tail(p.name[len("".join(toks[:i]) + head + trade):]):
         trade = ""  # 甲乙科技创新中心: the trade word opens the project's own words
     if head in _GENERIC_MODIFIERS or len(head) < 2 or not _CJK_OR_LATIN.match(head) or head in places \
-            or _SITE_END.search(head):
-        return None
+            or _SITE_END.search(head) or not trade and j < len(toks) and toks[j] in NOT_AFTER:
+        return None  # 甲乙|快速通道, 甲乙|广场: a road's or a site's name
     unseen = _unseen_word(head)
     regional = i == 1 and len(toks[0]) >= 2 and unseen and whole and _CJK_RUN.fullmatch(head) \
         and head[0] not in _NOT_NAME_START  # 甲市乙丙…: 乙丙 is no word, no road (甲山路…)
@@ -89,6 +95,17 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
     ent = "".join(toks[:i]) + head + trade
     rest = p.name[len(ent):]
     return ent if len(rest) >= 2 and p.name.startswith(ent) and not _park_rest(rest) else None
+
+
+def _place_base(name: str) -> bool:
+    """A place, a trade word and a base head or another trade word (甲市物流枢纽, 甲市化工新材料基地): the place's
+    industrial base, no firm's project."""
+    for k in (2, 3):
+        rest = name[k:]
+        trade = max((t for t in _TRADE if rest.startswith(t)), key=len, default="")
+        if trade and name[:k] in division_table() and rest.startswith((*_TRADE, *BASE_HEADS), len(trade)):
+            return True
+    return False
 
 
 def _park_rest(rest: str) -> bool:
@@ -107,13 +124,22 @@ def _named_enterprise(ctx, d: DocIndex, p, places: set, serving: set) -> str | N
     return _enterprise_prefix(ctx, d, p, places, need_trade=True)
 
 
+def _grade(name: str) -> bool:
+    """A common word with a grade number, and maybe another word (尼龙66, 尼龙66切片): a product, no firm."""
+    m = _GRADE.fullmatch(name)
+    return bool(m) and known_word(m.group(1)) and (not m.group(2) or known_word(m.group(2)))
+
+
 def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
     """An industry list's entry that is only a short name with no project head noun is the enterprise's
-    own project, named by the enterprise (实施甲乙、丙丁等项目)."""
+    own project, named by the enterprise (实施甲乙、丙丁等项目), unless it is two common words (芳纶纤维) or a
+    product grade (尼龙66)."""
     name = p.name
     if name in serving and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
+            and not name.startswith(tuple(_GENERIC_MODIFIERS)) \
+            and not _grade(name) and not _place_base(name) \
             and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
-            and name not in d.names.get("IndustryChain", ()) and _CJK_OR_LATIN.match(name) and not known_word(name):
+            and name not in d.names.get("IndustryChain", ()) and _unseen_word(name):
         return name
     return None
 
@@ -127,7 +153,7 @@ def _known_owner(name: str, ent: str) -> str | None:
     if _park_rest(name[len(ent):]):
         return None
     rest = name[len(ent):]
-    if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE and not rest.startswith(_TRADE_COMPOUND, 2):
+    if rest[:2] in _TRADE and len(rest) >= 4 and ent[-2:] not in _TRADE and not compound_tail(rest[2:]):
         return ent + rest[:2]
     return name if len(rest) == 2 and not _PROJECT_HEAD.search(rest) else ent
 
@@ -166,23 +192,13 @@ def _enterprise_of(ctx, d: DocIndex, p, stems: frozenset) -> str | None:
 
 
 
-def _site_stems(text: str) -> frozenset:
-    """The two to four characters before each site word of the text (依托甲乙遗址 → 甲乙, 托甲乙 …)."""
-    out = set()
-    for m in _SITE_WORD.finditer(text):
-        run = _CJK_RUN.search(text, max(0, m.start() - 4), m.start())
-        if run:
-            out.update(run.group(0)[i:] for i in range(len(run.group(0)) - 1))
-    return frozenset(out)
-
-
 def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
     """A short name read as an enterprise that is a generic modifier (智慧), a site (甲遗址 in the text) or
-    opens with a town's or a village's name (甲镇 written 甲): no enterprise, unless it ends with an
-    enterprise suffix."""
+    opens with a town's or a village's name (甲镇 written 甲), is only division names (甲市乙区) or a slogan (三江六岸):
+    no enterprise, unless it ends with an enterprise suffix."""
     if ENT_HEAD.match(ent):
         return False
-    if ent in _GENERIC_MODIFIERS:
+    if ent in _GENERIC_MODIFIERS or divisions_only(ent) or slogan(ent):
         return True
     heads = [ent[:k] for k in range(2, min(len(ent), 4) + 1)]
     if any(h in sites or h + "镇" in towns or h + "乡" in towns for h in heads):
@@ -223,7 +239,7 @@ def undertakes_located(ctx, d: DocIndex, projects, serving: set, by_sent: dict, 
     """UNDERTAKES and LOCATED_IN of each project, in text order: a ；-series of projects in one sentence shares
     the enterprise of its first project, unless another project of it names another enterprise."""
     s = Sites.of(ctx, d, by_sent)
-    sites = _site_stems(d.text)
+    sites = site_stems(d.text)
     stems = _short_names(d)
     last = (None, None)  # (sentence, enterprise of its first project)
     for p in sorted(projects, key=lambda e: e.mention.start):

@@ -157,17 +157,16 @@ def _headed(name: str) -> bool:
 
 
 def _ok(name: str, need_suffix: bool) -> bool:
-    if not 2 <= len(name) <= 45 or name in _GENERIC or _open_bracket(name) or name.endswith("的"):
-        return False
     core = _WORK_END.sub("", name) if _WORKED.search(name) else name  # 甲走廊提升: a work done on a built thing
+    if not 2 <= len(name) <= 45 or _GENERIC.intersection((name, core)) or _open_bracket(name) or name.endswith("的"):
+        return False
     if _BAD_START.match(name) or _BAD_PART.search(_NAME_VERBS.sub("", core)) or _NUM_MEASURE.search(name):
         return False
     if need_suffix and (not _headed(name) or "的" in name and not name.endswith("项目")):  # 建设功能完备的甲中心: a description, not a name
         return False
     if _CHAIN_END.search(name) and not _SUFFIX_END.search(name) or _role(name):
         return False
-    core = _SUFFIX_END.sub("", name)
-    if need_suffix and len(core) < 2:
+    if need_suffix and len(_SUFFIX_END.sub("", core)) < 2:  # 公园, 产业园提升: a head noun alone is no name
         return False
     return not _NO_CJK.fullmatch(name)
 

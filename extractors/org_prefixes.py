@@ -34,7 +34,7 @@ _ENUMERATION = re.compile(rf"(?:{alternation(RULES['prefilter_openers'])})[^。]
 _PRODUCT_OPENERS = frozenset(RULES["product_openers"])
 BASE_HEADS = tuple(RULES["base_heads"])
 _COMPOUND_TAILS = tuple(lexicon("relations_cues.json")["trade_compound_tails"])
-_GRADE = re.compile(r"\d+$")  # a grade number after a common word: 尼龙66
+_GRADE_NUMBER = re.compile(r"\d+$")  # a grade number after a common word: 尼龙66
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}$")
 
 _MATCHER: Matcher | None = None  # built on first use (the Vocab loads spaCy's zh defaults)
@@ -137,7 +137,7 @@ def find(ctx, i: int, place_spans: set[tuple[int, int]], industrial: bool) -> li
         if e == s + 1 and (classes[s] == "place" or pos_of(doc[s].text) == "ns"):
             continue
         if all(known_word(t.text) for t in doc[s:e]) and (s > 0 and doc[s - 1].text in _PRODUCT_OPENERS
-                                                           or _GRADE.match(doc[e].text)):
+                                                           or _GRADE_NUMBER.match(doc[e].text)):
             continue  # 引进尼龙新材料, 尼龙66: a product
         best[s] = max(best.get(s, e), e)
     text = ctx.parsed.sentences[i].text

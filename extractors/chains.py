@@ -64,10 +64,11 @@ _RIGHT_OK = tuple(sorted(RULES["right_ok"] + list(_HEAD_AFTER), key=len, reverse
 _NOT_CHAIN_CLOSER = re.compile(r"等?(?:%s)" % "|".join(map(re.escape, RULES["list_closers_not_chain"])))
 
 
-def _free_standing(text: str, bounds: list[int], s: int, e: int) -> bool:
+def _free_standing(text: str, bounds: list[int], s: int, e: int, strict: bool = False) -> bool:
     """The word is a whole item, not part of a compound: no common noun glued before it (智慧X, unless
     a generic qualifier: 传统X) and none after it (X技术, X景区, X的; chain heads and list joints are
-    fine: X产业, X、, X等)."""
+    fine: X产业, X、, X等). `strict` (a taxonomy word read alone): only those and right_ok may follow it, no
+    word the dictionary does not tag a noun either (X综试区, X标准化建设, X现代化水平)."""
     if s > 0 and CJK.match(text[s - 1]):
         prev = text[bounds[bisect_left(bounds, s) - 1]:s]
         if pos_of(prev) in _NOUN_POS and prev not in _GENERIC and not prev.endswith(_VERB_ENDS):
@@ -76,7 +77,7 @@ def _free_standing(text: str, bounds: list[int], s: int, e: int) -> bool:
         return True
     i = bisect_left(bounds, e) + 1
     nxt = text[e:bounds[i]] if i < len(bounds) else text[e:]
-    return nxt != "的" and pos_of(nxt) not in _NOUN_POS
+    return not strict and nxt != "的" and pos_of(nxt) not in _NOUN_POS
 
 
 def _list_not_chains(text: str, e: int) -> bool:
@@ -123,7 +124,7 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     place_names = frozenset(p.name for p in places)
     out = [replace(c, name=_drop_ye(c.name)) for c in _outermost([Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
                                   for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset])
-           if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end)
+           if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end, strict=True)
            and not _list_not_chains(text, c.end)]
     tax_end = {c.end: c.start for c in out}
     for m in _HEAD.finditer(text):

@@ -126,6 +126,7 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
                                   for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset])
            if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end, strict=True)
            and not _list_not_chains(text, c.end)]
+    out = _drop_lone(text, bounds, out)
     tax_end = {c.end: c.start for c in out}
     for m in _HEAD.finditer(text):
         if text.startswith(_NOT_AFTER_HEAD, m.end()):
@@ -148,6 +149,28 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     if "等" in text or "为代表的" in text:
         out += _closers(text, bounds, place_names)
     return out
+
+
+def _drop_lone(text: str, bounds: list[int], found: list[Candidate]) -> list[Candidate]:
+    """Taxonomy words of a 、 list of at least `lone_min` items of which at most one is chain-like (a taxonomy
+    name, or ending in one or in a chain head) name fields, not chains (研究开发、甲、知识产权…; 交通、水利、甲、
+    市政设施…), unless a chain head or a taxonomy name closes the list (…等产业, …等新材料)."""
+    drop = set()
+    for spans in _list_items(text, bounds, RULES["lone_min"]):
+        lo, hi = spans[0][0], spans[-1][1]
+        tail = _SEGMENT.match(text, spans[-1][0]).group(0)
+        if (_CLOSER_HEAD.search(tail) or _AFTER_DENG.search(tail)
+                or sum(_chain_like(text[s:e]) for s, e in spans) > 1):
+            continue
+        drop.update(id(c) for c in found if lo <= c.start and c.end <= hi)
+    return [c for c in found if id(c) not in drop]
+
+
+def _chain_like(item: str) -> bool:
+    return item.endswith(_TAXONOMY_NAMES + _HEADS) or item in _NAMES
+
+
+_HEADS = tuple(RULES["pattern_heads"])
 
 
 def _drop_ye(name: str) -> str:
@@ -255,15 +278,12 @@ _ITEM_END = re.compile(r"等|和|及|与")
 _AS_THE = re.compile(r"为(?:重点|主|代表)|平台")  # 甲为重点, 乙研制平台: no industry item
 
 
-def _siblings(text: str, bounds: list[int], found: list[Candidate], places: frozenset) -> list[Candidate]:
-    """A 、 list in which at least `sibling_min` whole items are taxonomy chains is a list of chains: its
-    other items are chains too (甲材料、乙装备、丙及零部件)."""
-    whole = {(c.start, c.end) for c in found if c.rule == "chain.taxonomy"}
-    if len(whole) < RULES["sibling_min"]:
-        return []
-    out = []
+def _list_items(text: str, bounds: list[int], min_items: int) -> list[list[tuple[int, int]]]:
+    """The item spans of each 、 list of at least `min_items` items in the text: the first item loses its
+    lead (重点发展|甲), the last what follows its own name (乙|等…, 乙|和…)."""
+    lists = []
     for seg in _SEGMENT.finditer(text):
-        if seg.group(0).count("、") < RULES["sibling_min"]:
+        if seg.group(0).count("、") < min_items - 1:
             continue
         pos, spans = seg.start(), []
         for it in seg.group(0).split("、"):
@@ -276,6 +296,18 @@ def _siblings(text: str, bounds: list[int], found: list[Candidate], places: froz
         cut = _ITEM_END.search(text, last_s, last_e)
         if cut:
             spans[-1] = (last_s, cut.start())
+        lists.append(spans)
+    return lists
+
+
+def _siblings(text: str, bounds: list[int], found: list[Candidate], places: frozenset) -> list[Candidate]:
+    """A 、 list in which at least `sibling_min` whole items are taxonomy chains is a list of chains: its
+    other items are chains too (甲材料、乙装备、丙及零部件)."""
+    whole = {(c.start, c.end) for c in found if c.rule == "chain.taxonomy"}
+    if len(whole) < RULES["sibling_min"]:
+        return []
+    out = []
+    for spans in _list_items(text, bounds, RULES["sibling_min"]):
         if sum(sp in whole for sp in spans) < RULES["sibling_min"]:
             continue
         for s, e in spans:

@@ -46,6 +46,7 @@ def _ok(name: str, places: frozenset = frozenset()) -> bool:
 
 
 _HEAD_AFTER = tuple(RULES["pattern_heads"]) + ("等", "业", "集群")
+_HEAD_ONLY = frozenset(RULES["head_only"])
 
 
 def _chain_context(text: str, start: int, end: int) -> bool:
@@ -125,7 +126,7 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     out = [replace(c, name=_drop_ye(c.name)) for c in _outermost([Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
                                   for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset])
            if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end, strict=True)
-           and not _list_not_chains(text, c.end)]
+           and not _list_not_chains(text, c.end) and (c.name not in _HEAD_ONLY or text.startswith(_HEAD_AFTER, c.end))]
     out = _drop_lone(text, bounds, out)
     tax_end = {c.end: c.start for c in out}
     for m in _HEAD.finditer(text):

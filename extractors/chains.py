@@ -91,8 +91,9 @@ def _list_not_chains(text: str, e: int) -> bool:
     if close is None:
         return False
     phrase = close.group(1)
-    if phrase.startswith(_TAXONOMY_NAMES):  # A、B等新一代信息技术: the parent chain
-        return False
+    parent = next((n for n in _TAXONOMY_NAMES if phrase.startswith(n)), None)
+    if parent and (phrase == parent or phrase.startswith(_RIGHT_OK, len(parent))):
+        return False  # A、B等新一代信息技术(产业): the parent chain, not 等新能源项目, 等金融科技应用
     head = _CLOSER_HEAD.search(phrase)
     if head:
         return phrase.startswith(_AFTER_HEAD, head.end())

@@ -17,7 +17,7 @@ from extractors.facts import Ref
 from extractors.spans import CJK, Candidate, lexicon, pos_of, walk_left
 
 RULES = lexicon("chains.json")
-_STOP = frozenset(lexicon("parks.json")["prefix_stop"])
+_STOP = frozenset(lexicon("parks.json")["prefix_stop"]) | frozenset(RULES["prefix_stop"])
 _STOP_POS = frozenset(lexicon("parks.json")["stop_pos"])
 _GENERIC = frozenset(RULES["generic"])
 _HEAD = re.compile("|".join(sorted(map(re.escape, RULES["pattern_heads"]), key=len, reverse=True)))
@@ -47,6 +47,8 @@ def _ok(name: str, places: frozenset = frozenset()) -> bool:
 
 _HEAD_AFTER = tuple(RULES["pattern_heads"]) + ("等", "业", "集群")
 _HEAD_ONLY = frozenset(RULES["head_only"])
+_CHAN_YE = tuple(n + "业" for n in RULES["extra"] + [n for subs in RULES["taxonomy"].values() for n in subs]
+                 if n.endswith("产"))
 
 
 def _chain_context(text: str, start: int, end: int) -> bool:
@@ -144,8 +146,10 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
         if m.group(0) == "行业" and not any(a >= s for a in (tax_end.get(m.start(), -1),)):
             continue  # 高风险行业, 窗口行业: only a taxonomy industry is written with 行业
         if _ok(name, place_names):
-            out.append(Candidate(s, m.end(), "IndustryChain", text[s:m.end()] if m.group(0) != "产业" else name + "产业",
-                                 "chain.head"))
+            full = text[s:m.end()] if m.group(0) != "产业" else name + "产业"
+            if full.endswith(_CHAN_YE):  # 房地产|业: the 产 ends the chain's name
+                full = full[:-1]
+            out.append(Candidate(s, m.end(), "IndustryChain", full, "chain.head"))
     out += _siblings(text, bounds, out, place_names)
     out += _listed(text, bounds, place_names)
     if "等" in text or "为代表的" in text:
@@ -322,7 +326,7 @@ def _siblings(text: str, bounds: list[int], found: list[Candidate], places: froz
 
 def add_hierarchy(ctx) -> None:
     """PART_OF sub-chain → chain (taxonomy) when both are named in the same sentence, not as two items of
-    one list (甲、乙: siblings)."""
+    one list (甲、乙: siblings), nor when the sub-chain's list closes on a nearer parent (甲、乙等丙材料)."""
     by_sentence: dict[str, dict[str, list]] = {}
     for e in ctx.facts.entities:
         if e.label == "IndustryChain":
@@ -337,11 +341,21 @@ def add_hierarchy(ctx) -> None:
         if top is None:
             continue
         named = by_sentence.get(e.mention.sentence, {})
+        if _nearer_parent(text, e.mention.end, named, top):
+            continue
         for cand in (top, top + "产业", top + "产业集群"):
             if (cand in named and (e.name, cand) not in done
                     and not any(_listed_together(text, e.mention, m) for m in named[cand])):
                 done.add((e.name, cand))
                 ctx.add_relation("PART_OF", Ref("IndustryChain", e.name), Ref("IndustryChain", cand), e.mention)
+
+
+def _nearer_parent(text: str, end: int, named: dict, top: str) -> bool:
+    """The list the mention ends closes on another chain under `top` (甲、乙等丙材料, 丙材料 a sub-chain of
+    the top): that chain is the mention's parent, not the top."""
+    at = _LIST_RUN.match(text, end).end()
+    return text.startswith("等", at) and any(
+        _PARENT.get(n) == top and text.startswith(n, at + 1) for n in named)
 
 
 _LIST_GAP = re.compile(r"[^等为的,，;；:：。]{0,40}")

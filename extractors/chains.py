@@ -129,7 +129,8 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     out = [replace(c, name=_drop_ye(c.name)) for c in _outermost([Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
                                   for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset])
            if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end, strict=True)
-           and not _list_not_chains(text, c.end) and (c.name not in _HEAD_ONLY or text.startswith(_HEAD_AFTER, c.end))]
+           and not _list_not_chains(text, c.end) and c.name not in _GENERIC
+           and (c.name not in _HEAD_ONLY or text.startswith(_HEAD_AFTER, c.end))]
     out = _drop_lone(text, bounds, out)
     tax_end = {c.end: c.start for c in out}
     for m in _HEAD.finditer(text):
@@ -207,7 +208,8 @@ def _closers(text: str, bounds: list[int], places: frozenset) -> list[Candidate]
             out.append(Candidate(s, e + 1, "IndustryChain", name, "chain.closer"))
     for m in _AFTER_DENG.finditer(text):
         s, e = m.span(1)
-        if e in bset and _closes_list(text, m.start()) and _free_standing(text, bounds, s, e):
+        if (e in bset and m.group(1) not in _GENERIC and _closes_list(text, m.start())
+                and _free_standing(text, bounds, s, e)):
             out.append(Candidate(s, e, "IndustryChain", m.group(1), "chain.closer"))
     return out
 

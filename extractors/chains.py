@@ -282,7 +282,7 @@ _NAMES = frozenset(RULES["taxonomy"]) | frozenset(_PARENT) | frozenset(RULES["ex
 
 
 _SEGMENT = re.compile(r"[^,，;；:：。()（）]+")
-_ITEM_END = re.compile(r"等|和|及|与")
+_ITEM_END = re.compile(r"等|和|及|与|[一二三四五六七八九十两]大")  # 丙等…, 丙五大产业: the last item is 丙
 _AS_THE = re.compile(r"为(?:重点|主|代表)|平台")  # 甲为重点, 乙研制平台: no industry item
 
 

@@ -53,9 +53,14 @@ _CHAN_YE = tuple(n + "业" for n in RULES["extra"] + [n for subs in RULES["taxon
 
 def _chain_context(text: str, start: int, end: int) -> bool:
     """A taxonomy word names a chain where it is written as one: in a 、 list, before a chain head or 等,
-    or as (most of) a heading-like short line; not as a word of running text (加快5G网络建设)."""
+    as the whole object of a growth verb (积极发展甲，…; 大力发展甲和乙) or as (most of) a heading-like short
+    line; not as a word of running text (加快5G网络建设)."""
     return (text[end:end + 1] == "、" or text[start - 1:start] == "、" or text.startswith(_HEAD_AFTER, end)
+            or (text.endswith(_VERB_ENDS, 0, start) and text[end:end + 1] in _OBJECT_END)
             or len(text) <= RULES["short_line"])
+
+
+_OBJECT_END = frozenset(",，;；:：。和与及")
 
 
 _NOUN_POS = frozenset(("n", "ng", "nz", "nt", "nr", "ns"))

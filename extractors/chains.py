@@ -247,7 +247,7 @@ def _listed(text: str, bounds: list[int], places: frozenset) -> list[Candidate]:
                 continue
             for a, b in _split_and(text, s, e) if i == len(items) - 1 else ((s, e),):
                 if _list_item(text[a:b], places) and not _AS_THE.search(text[a:b]):
-                    out.append(Candidate(a, b, "IndustryChain", text[a:b], "chain.list"))
+                    out.append(Candidate(a, b, "IndustryChain", _drop_ye(text[a:b]), "chain.list"))
     return out
 
 
@@ -327,7 +327,7 @@ def _siblings(text: str, bounds: list[int], found: list[Candidate], places: froz
             name = text[s:e]
             if ((s, e) not in whole and len(name) <= RULES["sibling_max_len"] and _ok(name, places)
                     and not _AS_THE.search(name) and not _opens_clause(text, bounds, s)):
-                out.append(Candidate(s, e, "IndustryChain", name, "chain.sibling"))
+                out.append(Candidate(s, e, "IndustryChain", _drop_ye(name), "chain.sibling"))
     return out
 
 

@@ -236,8 +236,8 @@ def _listed(text: str, bounds: list[int], places: frozenset) -> list[Candidate]:
         items = text[pos:m.start()].split("、")
         if len(items) < 2:
             continue
-        if _gathers(text, bounds, pos, pos + len(items[0])):
-            continue
+        if _gathers(text, bounds, pos, pos + len(items[0])) or 2 * sum(map(_bare_verb, items)) >= len(items):
+            continue  # 集A、B等产业于一体; 构建设计、加工、包装、物流等产业链 (links of one chain)
         for i, it in enumerate(items):
             s, e = pos, pos + len(it)
             pos = e + 1
@@ -278,8 +278,11 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _list_item(name: str, places: frozenset) -> bool:
     """A name (its chain head aside: 支柱产业 is generic) that is no bare verb (加工、包装等产业链)."""
     base = _HEAD_TAIL.sub("", name) or name
-    return (_ok(name, places) and _ok(base, places)
-            and (name in _NAMES or len(name) > 2 or pos_of(name) not in ("v", "vn")))
+    return _ok(name, places) and _ok(base, places) and not _bare_verb(name)
+
+
+def _bare_verb(name: str) -> bool:
+    return name not in _NAMES and len(name) <= 2 and pos_of(name) in ("v", "vn")
 
 
 _HEAD_TAIL = re.compile("(?:%s)$" % "|".join(RULES["pattern_heads"]))

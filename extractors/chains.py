@@ -208,7 +208,8 @@ def _closers(text: str, bounds: list[int], places: frozenset) -> list[Candidate]
     for m in _CLOSER_CHAIN.finditer(text):
         s, e = m.span(1)
         name = text[s:e] if text[e - 2:e] == "制造" else text[s:e + 1]
-        if (_closes_list(text, m.start()) and _ok(name, places) and text[s:e - 2] not in _GENERIC
+        if (_closes_list(text, m.start()) and _ok(name, places)
+                and (text[s:e - 2] not in _GENERIC or name[:-1] in _NAMES)  # 等相关服务业; 等科技服务业
                 and not _JOINED.search(name)):
             out.append(Candidate(s, e + 1, "IndustryChain", name, "chain.closer"))
     for m in _AFTER_DENG.finditer(text):

@@ -164,14 +164,16 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
 
 
 def _drop_lone(text: str, bounds: list[int], found: list[Candidate]) -> list[Candidate]:
-    """Taxonomy words of a 、 list of at least `lone_min` items of which at most one is chain-like (a taxonomy
-    name, or ending in one or in a chain head) name fields, not chains (研究开发、甲、知识产权…; 交通、水利、甲、
-    市政设施…), unless a chain head or a taxonomy name closes the list (…等产业, …等新材料)."""
+    """Taxonomy words of a 、 list of at least `lone_min` items (one joined by 和/及/与 to the last counts) of
+    which at most one is chain-like (a taxonomy name, or ending in one or in a chain head) name fields, not
+    chains (研究开发、甲、知识产权…; 交通、水利、甲、市政设施…; 食品药品、甲和化妆品), unless a chain head or a
+    taxonomy name closes the list (…等产业, …等新材料)."""
     drop = set()
-    for spans in _list_items(text, bounds, RULES["lone_min"]):
+    for spans in _list_items(text, bounds, RULES["lone_min"] - 1):
         lo, hi = spans[0][0], spans[-1][1]
         tail = _SEGMENT.match(text, spans[-1][0]).group(0)
-        if (_CLOSER_HEAD.search(tail) or _AFTER_DENG.search(tail)
+        if (len(spans) + (text[hi:hi + 1] in "和及与") < RULES["lone_min"]
+                or _CLOSER_HEAD.search(tail) or _AFTER_DENG.search(tail)
                 or sum(_chain_like(text[s:e]) for s, e in spans) > 1):
             continue
         drop.update(id(c) for c in found if lo <= c.start and c.end <= hi)

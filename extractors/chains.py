@@ -53,10 +53,12 @@ _CHAN_YE = tuple(n + "业" for n in RULES["extra"] + [n for subs in RULES["taxon
 
 def _chain_context(text: str, start: int, end: int) -> bool:
     """A taxonomy word names a chain where it is written as one: in a 、 list, before a chain head or 等,
-    as the whole object of a growth verb (积极发展甲，…; 大力发展甲和乙) or as (most of) a heading-like short
-    line; not as a word of running text (加快5G网络建设)."""
+    as the whole object of a growth verb (积极发展甲，…; 大力发展甲和乙), as the item a 、 list ends on after
+    和/及/与 (甲、乙和丙。) or as (most of) a heading-like short line; not as a word of running text (加快5G网络建设)."""
     return (text[end:end + 1] == "、" or text[start - 1:start] == "、" or text.startswith(_HEAD_AFTER, end)
             or (text.endswith(_VERB_ENDS, 0, start) and text[end:end + 1] in _OBJECT_END)
+            or (text[start - 1:start] in ("和", "及", "与") and _closes_list(text, start - 1)
+                and text[end:end + 1] in _OBJECT_END)
             or len(text) <= RULES["short_line"])
 
 
@@ -172,8 +174,11 @@ def _drop_lone(text: str, bounds: list[int], found: list[Candidate]) -> list[Can
     for spans in _list_items(text, bounds, RULES["lone_min"] - 1):
         lo, hi = spans[0][0], spans[-1][1]
         tail = _SEGMENT.match(text, spans[-1][0]).group(0)
-        if (len(spans) + (text[hi:hi + 1] in "和及与") < RULES["lone_min"]
-                or _CLOSER_HEAD.search(tail) or _AFTER_DENG.search(tail)
+        if text[hi:hi + 1] in "和及与":  # …、乙和丙: 丙 is an item too
+            cut = _ITEM_END.search(text, hi + 1, spans[-1][0] + len(tail))
+            spans = spans + [(hi + 1, cut.start() if cut else spans[-1][0] + len(tail))]
+            hi = spans[-1][1]
+        if (len(spans) < RULES["lone_min"] or _CLOSER_HEAD.search(tail) or _AFTER_DENG.search(tail)
                 or sum(_chain_like(text[s:e]) for s, e in spans) > 1):
             continue
         drop.update(id(c) for c in found if lo <= c.start and c.end <= hi)

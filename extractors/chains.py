@@ -1,8 +1,8 @@
 """Industry chains: a general taxonomy (chain → sub-chains, extractors/lexicon/chains.json) matched on
 token boundaries where the text writes it as a chain (in a 、 list, before 产业/等, as a short line), names written with a chain head (X产业, X产业集群, X产业链, X行业), and the items of an
 enumeration closed by a chain cue (重点发展A、B、C等产业) or holding at least `sibling_min` whole taxonomy
-chains (its other items are chains too). PART_OF follows the taxonomy where both ends
-are named in one sentence.
+chains (its other items are chains too); a list with at most one chain-like item lists fields, not chains
+(交通、水利、甲、市政设施). PART_OF follows the taxonomy where both ends are named in one sentence.
 """
 from __future__ import annotations
 

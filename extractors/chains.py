@@ -81,8 +81,9 @@ def _free_standing(text: str, bounds: list[int], s: int, e: int, strict: bool = 
     word the dictionary does not tag a noun either (X综试区, X标准化建设, X现代化水平)."""
     if s > 0 and CJK.match(text[s - 1]):
         prev = text[bounds[bisect_left(bounds, s) - 1]:s]
-        if pos_of(prev) in _NOUN_POS and prev not in _GENERIC and not prev.endswith(_VERB_ENDS):
-            return False
+        if ((pos_of(prev) in _NOUN_POS and prev not in _GENERIC and not prev.endswith(_VERB_ENDS))
+                or prev.endswith("其")):
+            return False  # 智慧X; 甲纤维及其X (its X, no chain of its own)
     if e >= len(text) or not CJK.match(text[e]) or text.startswith(_RIGHT_OK, e):
         return True
     i = bisect_left(bounds, e) + 1

@@ -1,8 +1,8 @@
 """Industry chains: a general taxonomy (chain → sub-chains, extractors/lexicon/chains.json) matched on
 token boundaries where the text writes it as a chain (in a 、 list, before 产业/等, as a short line), names written with a chain head (X产业, X产业集群, X产业链, X行业), and the items of an
 enumeration closed by a chain cue (重点发展A、B、C等产业) or holding at least `sibling_min` whole taxonomy
-chains (its other items are chains too). PART_OF follows the taxonomy where both ends
-are named in one sentence.
+chains (its other items are chains too); a list with at most one chain-like item lists fields, not chains
+(交通、水利、甲、市政设施). PART_OF follows the taxonomy where both ends are named in one sentence.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from extractors.facts import Ref
 from extractors.spans import CJK, Candidate, lexicon, pos_of, walk_left
 
 RULES = lexicon("chains.json")
-_STOP = frozenset(lexicon("parks.json")["prefix_stop"])
+_STOP = frozenset(lexicon("parks.json")["prefix_stop"]) | frozenset(RULES["prefix_stop"])
 _STOP_POS = frozenset(lexicon("parks.json")["stop_pos"])
 _GENERIC = frozenset(RULES["generic"])
 _HEAD = re.compile("|".join(sorted(map(re.escape, RULES["pattern_heads"]), key=len, reverse=True)))
@@ -46,13 +46,23 @@ def _ok(name: str, places: frozenset = frozenset()) -> bool:
 
 
 _HEAD_AFTER = tuple(RULES["pattern_heads"]) + ("等", "业", "集群")
+_HEAD_ONLY = frozenset(RULES["head_only"])
+_CHAN_YE = tuple(n + "业" for n in RULES["extra"] + [n for subs in RULES["taxonomy"].values() for n in subs]
+                 if n.endswith("产"))
 
 
 def _chain_context(text: str, start: int, end: int) -> bool:
     """A taxonomy word names a chain where it is written as one: in a 、 list, before a chain head or 等,
-    or as (most of) a heading-like short line; not as a word of running text (加快5G网络建设)."""
+    as the whole object of a growth verb (积极发展甲，…; 大力发展甲和乙), as the item a 、 list ends on after
+    和/及/与 (甲、乙和丙。) or as (most of) a heading-like short line; not as a word of running text (加快5G网络建设)."""
     return (text[end:end + 1] == "、" or text[start - 1:start] == "、" or text.startswith(_HEAD_AFTER, end)
+            or (text.endswith(_VERB_ENDS, 0, start) and text[end:end + 1] in _OBJECT_END)
+            or (text[start - 1:start] in ("和", "及", "与") and _closes_list(text, start - 1)
+                and text[end:end + 1] in _OBJECT_END)
             or len(text) <= RULES["short_line"])
+
+
+_OBJECT_END = frozenset(",，;；:：。和与及")
 
 
 _NOUN_POS = frozenset(("n", "ng", "nz", "nt", "nr", "ns"))
@@ -64,19 +74,21 @@ _RIGHT_OK = tuple(sorted(RULES["right_ok"] + list(_HEAD_AFTER), key=len, reverse
 _NOT_CHAIN_CLOSER = re.compile(r"等?(?:%s)" % "|".join(map(re.escape, RULES["list_closers_not_chain"])))
 
 
-def _free_standing(text: str, bounds: list[int], s: int, e: int) -> bool:
+def _free_standing(text: str, bounds: list[int], s: int, e: int, strict: bool = False) -> bool:
     """The word is a whole item, not part of a compound: no common noun glued before it (智慧X, unless
     a generic qualifier: 传统X) and none after it (X技术, X景区, X的; chain heads and list joints are
-    fine: X产业, X、, X等)."""
+    fine: X产业, X、, X等). `strict` (a taxonomy word read alone): only those and right_ok may follow it, no
+    word the dictionary does not tag a noun either (X综试区, X标准化建设, X现代化水平)."""
     if s > 0 and CJK.match(text[s - 1]):
         prev = text[bounds[bisect_left(bounds, s) - 1]:s]
-        if pos_of(prev) in _NOUN_POS and prev not in _GENERIC and not prev.endswith(_VERB_ENDS):
-            return False
+        if ((pos_of(prev) in _NOUN_POS and prev not in _GENERIC and not prev.endswith(_VERB_ENDS))
+                or prev.endswith("其")):
+            return False  # 智慧X; 甲纤维及其X (its X, no chain of its own)
     if e >= len(text) or not CJK.match(text[e]) or text.startswith(_RIGHT_OK, e):
         return True
     i = bisect_left(bounds, e) + 1
     nxt = text[e:bounds[i]] if i < len(bounds) else text[e:]
-    return nxt != "的" and pos_of(nxt) not in _NOUN_POS
+    return not strict and nxt != "的" and pos_of(nxt) not in _NOUN_POS
 
 
 def _list_not_chains(text: str, e: int) -> bool:
@@ -89,8 +101,9 @@ def _list_not_chains(text: str, e: int) -> bool:
     if close is None:
         return False
     phrase = close.group(1)
-    if phrase.startswith(_TAXONOMY_NAMES):  # A、B等新一代信息技术: the parent chain
-        return False
+    parent = next((n for n in _TAXONOMY_NAMES if phrase.startswith(n)), None)
+    if parent and (phrase == parent or phrase.startswith(_RIGHT_OK, len(parent))):
+        return False  # A、B等新一代信息技术(产业): the parent chain, not 等新能源项目, 等金融科技应用
     head = _CLOSER_HEAD.search(phrase)
     if head:
         return phrase.startswith(_AFTER_HEAD, head.end())
@@ -123,8 +136,10 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
     place_names = frozenset(p.name for p in places)
     out = [replace(c, name=_drop_ye(c.name)) for c in _outermost([Candidate(e + 1 - len(n), e + 1, "IndustryChain", n, "chain.taxonomy")
                                   for e, n in _taxonomy().iter(text) if e + 1 - len(n) in bset and e + 1 in bset])
-           if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end)
-           and not _list_not_chains(text, c.end)]
+           if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end, strict=True)
+           and not _list_not_chains(text, c.end) and c.name not in _GENERIC
+           and (c.name not in _HEAD_ONLY or text.startswith(_HEAD_AFTER, c.end))]
+    out = _drop_lone(text, bounds, out)
     tax_end = {c.end: c.start for c in out}
     for m in _HEAD.finditer(text):
         if text.startswith(_NOT_AFTER_HEAD, m.end()):
@@ -140,13 +155,42 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
         if m.group(0) == "行业" and not any(a >= s for a in (tax_end.get(m.start(), -1),)):
             continue  # 高风险行业, 窗口行业: only a taxonomy industry is written with 行业
         if _ok(name, place_names):
-            out.append(Candidate(s, m.end(), "IndustryChain", text[s:m.end()] if m.group(0) != "产业" else name + "产业",
-                                 "chain.head"))
+            full = text[s:m.end()] if m.group(0) != "产业" else name + "产业"
+            if full.endswith(_CHAN_YE):  # 房地产|业: the 产 ends the chain's name
+                full = full[:-1]
+            out.append(Candidate(s, m.end(), "IndustryChain", full, "chain.head"))
     out += _siblings(text, bounds, out, place_names)
     out += _listed(text, bounds, place_names)
     if "等" in text or "为代表的" in text:
         out += _closers(text, bounds, place_names)
     return out
+
+
+def _drop_lone(text: str, bounds: list[int], found: list[Candidate]) -> list[Candidate]:
+    """Taxonomy words of a 、 list of at least `lone_min` items (one joined by 和/及/与 to the last counts) of
+    which at most one is chain-like (a taxonomy name, or ending in one or in a chain head) name fields, not
+    chains (研究开发、甲、知识产权…; 交通、水利、甲、市政设施…; 食品药品、甲和化妆品), unless a chain head or a
+    taxonomy name closes the list (…等产业, …等新材料)."""
+    drop = set()
+    for spans in _list_items(text, bounds, RULES["lone_min"] - 1):
+        lo, hi = spans[0][0], spans[-1][1]
+        tail = _SEGMENT.match(text, spans[-1][0]).group(0)
+        if text[hi:hi + 1] in "和及与":  # …、乙和丙: 丙 is an item too
+            cut = _ITEM_END.search(text, hi + 1, spans[-1][0] + len(tail))
+            spans = spans + [(hi + 1, cut.start() if cut else spans[-1][0] + len(tail))]
+            hi = spans[-1][1]
+        if (len(spans) < RULES["lone_min"] or _CLOSER_HEAD.search(tail) or _AFTER_DENG.search(tail)
+                or sum(_chain_like(text[s:e]) for s, e in spans) > 1):
+            continue
+        drop.update(id(c) for c in found if lo <= c.start and c.end <= hi)
+    return [c for c in found if id(c) not in drop]
+
+
+def _chain_like(item: str) -> bool:
+    return item.endswith(_TAXONOMY_NAMES + _HEADS) or item in _NAMES
+
+
+_HEADS = tuple(RULES["pattern_heads"])
 
 
 def _drop_ye(name: str) -> str:
@@ -172,12 +216,14 @@ def _closers(text: str, bounds: list[int], places: frozenset) -> list[Candidate]
     for m in _CLOSER_CHAIN.finditer(text):
         s, e = m.span(1)
         name = text[s:e] if text[e - 2:e] == "制造" else text[s:e + 1]
-        if (_closes_list(text, m.start()) and _ok(name, places) and text[s:e - 2] not in _GENERIC
+        if (_closes_list(text, m.start()) and _ok(name, places)
+                and (text[s:e - 2] not in _GENERIC or name[:-1] in _NAMES)  # 等相关服务业; 等科技服务业
                 and not _JOINED.search(name)):
             out.append(Candidate(s, e + 1, "IndustryChain", name, "chain.closer"))
     for m in _AFTER_DENG.finditer(text):
         s, e = m.span(1)
-        if e in bset and _closes_list(text, m.start()) and _free_standing(text, bounds, s, e):
+        if (e in bset and m.group(1) not in _GENERIC and _closes_list(text, m.start())
+                and _free_standing(text, bounds, s, e)):
             out.append(Candidate(s, e, "IndustryChain", m.group(1), "chain.closer"))
     return out
 
@@ -199,8 +245,8 @@ def _listed(text: str, bounds: list[int], places: frozenset) -> list[Candidate]:
         items = text[pos:m.start()].split("、")
         if len(items) < 2:
             continue
-        if _gathers(text, bounds, pos, pos + len(items[0])):
-            continue
+        if _gathers(text, bounds, pos, pos + len(items[0])) or 2 * sum(map(_bare_verb, items)) >= len(items):
+            continue  # 集A、B等产业于一体; 构建设计、加工、包装、物流等产业链 (links of one chain)
         for i, it in enumerate(items):
             s, e = pos, pos + len(it)
             pos = e + 1
@@ -210,7 +256,7 @@ def _listed(text: str, bounds: list[int], places: frozenset) -> list[Candidate]:
                 continue
             for a, b in _split_and(text, s, e) if i == len(items) - 1 else ((s, e),):
                 if _list_item(text[a:b], places) and not _AS_THE.search(text[a:b]):
-                    out.append(Candidate(a, b, "IndustryChain", text[a:b], "chain.list"))
+                    out.append(Candidate(a, b, "IndustryChain", _drop_ye(text[a:b]), "chain.list"))
     return out
 
 
@@ -241,8 +287,11 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _list_item(name: str, places: frozenset) -> bool:
     """A name (its chain head aside: 支柱产业 is generic) that is no bare verb (加工、包装等产业链)."""
     base = _HEAD_TAIL.sub("", name) or name
-    return (_ok(name, places) and _ok(base, places)
-            and (name in _NAMES or len(name) > 2 or pos_of(name) not in ("v", "vn")))
+    return _ok(name, places) and _ok(base, places) and not _bare_verb(name)
+
+
+def _bare_verb(name: str) -> bool:
+    return name not in _NAMES and len(name) <= 2 and pos_of(name) in ("v", "vn")
 
 
 _HEAD_TAIL = re.compile("(?:%s)$" % "|".join(RULES["pattern_heads"]))
@@ -250,19 +299,16 @@ _NAMES = frozenset(RULES["taxonomy"]) | frozenset(_PARENT) | frozenset(RULES["ex
 
 
 _SEGMENT = re.compile(r"[^,，;；:：。()（）]+")
-_ITEM_END = re.compile(r"等|和|及|与")
+_ITEM_END = re.compile(r"等|和|及|与|[一二三四五六七八九十两]大")  # 丙等…, 丙五大产业: the last item is 丙
 _AS_THE = re.compile(r"为(?:重点|主|代表)|平台")  # 甲为重点, 乙研制平台: no industry item
 
 
-def _siblings(text: str, bounds: list[int], found: list[Candidate], places: frozenset) -> list[Candidate]:
-    """A 、 list in which at least `sibling_min` whole items are taxonomy chains is a list of chains: its
-    other items are chains too (甲材料、乙装备、丙及零部件)."""
-    whole = {(c.start, c.end) for c in found if c.rule == "chain.taxonomy"}
-    if len(whole) < RULES["sibling_min"]:
-        return []
-    out = []
+def _list_items(text: str, bounds: list[int], min_items: int) -> list[list[tuple[int, int]]]:
+    """The item spans of each 、 list of at least `min_items` items in the text: the first item loses its
+    lead (重点发展|甲), the last what follows its own name (乙|等…, 乙|和…)."""
+    lists = []
     for seg in _SEGMENT.finditer(text):
-        if seg.group(0).count("、") < RULES["sibling_min"]:
+        if seg.group(0).count("、") < min_items - 1:
             continue
         pos, spans = seg.start(), []
         for it in seg.group(0).split("、"):
@@ -275,19 +321,31 @@ def _siblings(text: str, bounds: list[int], found: list[Candidate], places: froz
         cut = _ITEM_END.search(text, last_s, last_e)
         if cut:
             spans[-1] = (last_s, cut.start())
+        lists.append(spans)
+    return lists
+
+
+def _siblings(text: str, bounds: list[int], found: list[Candidate], places: frozenset) -> list[Candidate]:
+    """A 、 list in which at least `sibling_min` whole items are taxonomy chains is a list of chains: its
+    other items are chains too (甲材料、乙装备、丙及零部件)."""
+    whole = {(c.start, c.end) for c in found if c.rule == "chain.taxonomy"}
+    if len(whole) < RULES["sibling_min"]:
+        return []
+    out = []
+    for spans in _list_items(text, bounds, RULES["sibling_min"]):
         if sum(sp in whole for sp in spans) < RULES["sibling_min"]:
             continue
         for s, e in spans:
             name = text[s:e]
             if ((s, e) not in whole and len(name) <= RULES["sibling_max_len"] and _ok(name, places)
                     and not _AS_THE.search(name) and not _opens_clause(text, bounds, s)):
-                out.append(Candidate(s, e, "IndustryChain", name, "chain.sibling"))
+                out.append(Candidate(s, e, "IndustryChain", _drop_ye(name), "chain.sibling"))
     return out
 
 
 def add_hierarchy(ctx) -> None:
     """PART_OF sub-chain → chain (taxonomy) when both are named in the same sentence, not as two items of
-    one list (甲、乙: siblings)."""
+    one list (甲、乙: siblings), nor when the sub-chain's list closes on a nearer parent (甲、乙等丙材料)."""
     by_sentence: dict[str, dict[str, list]] = {}
     for e in ctx.facts.entities:
         if e.label == "IndustryChain":
@@ -302,11 +360,21 @@ def add_hierarchy(ctx) -> None:
         if top is None:
             continue
         named = by_sentence.get(e.mention.sentence, {})
+        if _nearer_parent(text, e.mention.end, named, top):
+            continue
         for cand in (top, top + "产业", top + "产业集群"):
             if (cand in named and (e.name, cand) not in done
                     and not any(_listed_together(text, e.mention, m) for m in named[cand])):
                 done.add((e.name, cand))
                 ctx.add_relation("PART_OF", Ref("IndustryChain", e.name), Ref("IndustryChain", cand), e.mention)
+
+
+def _nearer_parent(text: str, end: int, named: dict, top: str) -> bool:
+    """The list the mention ends closes on another chain under `top` (甲、乙等丙材料, 丙材料 a sub-chain of
+    the top): that chain is the mention's parent, not the top."""
+    at = _LIST_RUN.match(text, end).end()
+    return text.startswith("等", at) and any(
+        _PARENT.get(n) == top and text.startswith(n, at + 1) for n in named)
 
 
 _LIST_GAP = re.compile(r"[^等为的,，;；:：。]{0,40}")

@@ -278,6 +278,8 @@ def _gathers(text: str, bounds: list[int], s: int, e: int) -> bool:
 def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """A last item 'X和Y' is two items when both halves are items (甲材料和乙环保); a taxonomy name (软件和集成电路) or a half that is
     no name on its own (信息和科技服务业) keeps it whole."""
+    while e > s and text[e - 1] in "和及与":  # 甲、乙和一大批…: the list's count closer follows the joint
+        e -= 1
     j = text.find("和", s, e)
     if j < 0 or text[s:e] in _NAMES or not (_ok(text[s:j]) and _ok(text[j + 1:e])):
         return [(s, e)]

@@ -151,9 +151,10 @@ def national_hits(text: str, bounds: list[int] | None = None) -> list[tuple]:
 
 def focus_counties(texts: list[str], hits: list[list[tuple]] | None = None, all_bounds=None) -> list:
     """Counties the document is about: named at least `focus_min_mentions` times (full or short form, on
-    token boundaries, not inside a longer match) in a document that also names their city."""
+    token boundaries, not inside a longer match) in a document that also names their city by a name that
+    is not the county's too (甲县 of 甲市: 甲 alone names no city)."""
     counts: Counter = Counter()
-    named: set[int] = set()
+    named: list[set[int]] = []  # the divisions each match may mean
     by_id = {}
     if hits is None:
         hits = [national_hits(t) for t in texts]
@@ -165,15 +166,15 @@ def focus_counties(texts: list[str], hits: list[list[tuple]] | None = None, all_
                 continue
             if any(a <= s and e <= b and b - a > e - s for a, b in spans):
                 continue
+            named.append({id(d) for d, _ in vals if d is not None})
             for d, _short in vals:
                 if d is None:
                     continue
-                named.add(id(d))
                 if d.level == "county":
                     counts[id(d)] += 1
                     by_id[id(d)] = d
-    return [by_id[i] for i, n in counts.items()
-            if n >= RULES["focus_min_mentions"] and (by_id[i].parent is None or id(by_id[i].parent) in named)]
+    return [by_id[i] for i, n in counts.items() if n >= RULES["focus_min_mentions"]
+            and (by_id[i].parent is None or any(id(by_id[i].parent) in m and i not in m for m in named))]
 
 
 def _pick(vals, known: set[int]):
@@ -216,20 +217,23 @@ def divisions_in(text: str, bounds: list[int], hits: list[tuple], local, known: 
 
 def embedded(text: str, bounds: list[int], end: int) -> bool:
     """The name ending at `end` is glued to a following noun (jieba noun or unseen word) that does not
-    just say where (地区, 一带 …) or name another place: it is part of a longer name (某山石膏, 某州路),
-    not a place mention of its own. A one-character noun counts only as a name head (路, 厂 …)."""
+    just say where (地区, 一带 …) or name another place: it is part of a longer name (某山石膏, 某州路,
+    某城北路, 某·乙广场), not a place mention of its own. A one-character noun counts only as a name head
+    (路, 厂 …), a place word only as a street or bridge (北路, 大桥)."""
     i = bisect_right(bounds, end)
     if i >= len(bounds):
         return False
     if end not in bounds:  # the name ends inside a token
         return CJK.match(text[end]) is not None
     nxt = text[end:bounds[i]]
+    if nxt == "·":
+        return CJK.match(text[end + 1:end + 2]) is not None
     if not all(CJK.match(c) for c in nxt) or nxt in _FREE_NOUNS:
         return False
     if len(nxt) == 1:
         return nxt in _NAME_HEADS_1
     if known_word(nxt):
-        return pos_of(nxt) in _NOUN_TAGS
+        return pos_of(nxt) in _NOUN_TAGS or (proper_nouns().get(nxt) == "ns" and nxt[-1] in _NAME_HEADS_1)
     return nxt[0] not in _FUNCTION_CHARS
 
 

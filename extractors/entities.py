@@ -74,7 +74,7 @@ def extract(ctx) -> None:
         home = {id(c) for c, d in divs if d is not None and (id(d) in known or c.name != d.short)}
         for c in kept:
             if c.label == "Place" and c.rule in _EMBEDDABLE_RULES and len(c.name) <= 3:
-                own = id(c) in home or not places.embedded(text, bounds, c.end)
+                own = id(c) in home or not places.embedded(text, bounds, c.end, c.rule == "place.feature")
                 free[c.name] = free.get(c.name, False) or own
         per_sentence.append((sent, divs, kept))
     for sent, divs, kept in per_sentence:

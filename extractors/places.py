@@ -25,6 +25,9 @@ _FEATURE_STOP = frozenset(RULES["feature_stop"])
 _GENERIC = tuple(RULES["generic_area_suffixes"])
 _AREA = re.compile("|".join(sorted(map(re.escape, RULES["area_suffixes"]), key=len, reverse=True)))
 _FEATURE_END = re.compile("|".join(map(re.escape, RULES["feature_suffixes"])))
+_FEATURE_WORDS = tuple(sorted(RULES["feature_suffixes"] + RULES["feature_words"], key=len, reverse=True))
+_FEATURE_LEAD = frozenset(RULES["feature_lead_chars"])
+_NOT_FEATURE_FIRST = frozenset(RULES["not_feature_first"])
 _ABBR_DIR = re.compile("[%s](?:%s)(?:地区)?" % (RULES["province_abbr"], "|".join(RULES["directions"])))
 _VILLAGE_AFTER = frozenset(RULES["village_context_after"])
 _MAX_PREFIX = 8
@@ -322,18 +325,48 @@ def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Cand
         if nxt in ("部", "方", "面", "侧", "边", "向", "端"):
             continue
         out.append(Candidate(m.start(), m.end(), "Place", m.group(0), "place.region"))
+    return out + features_in(text, bounds, starts)
+
+
+def _feature_word(text: str, start: int, bset: set) -> str:
+    """The feature word written as a token of its own at `start` (湖, 干渠, 防洪渠; 渠 of 渠及), or ""."""
+    for w in _FEATURE_WORDS:
+        end = start + len(w)
+        if text.startswith(w, start) and (end in bset or text[end:end + 1] in _CONJUNCTIONS):
+            return w
+    return ""
+
+
+def features_in(text: str, bounds: list[int], starts) -> list[Candidate]:
+    """Named natural features: a token ending in a feature suffix (某河, 某山) that jieba knows as a place,
+    as a name of 3+ characters, or does not know, without a leading 沿/环 (沿某河); a name-like token before
+    a feature word cut apart (甲|湖, 甲|干渠); a one-character noun or adjective before a known feature
+    (甲|乙山 → 甲乙山). Divisions starting at the same place (`starts`) win."""
     bset = set(bounds)
-    for m in _FEATURE_END.finditer(text):
-        e = m.end()
-        if e not in bset:
+    out = []
+    for ps, s, e in zip(bounds, bounds[1:], bounds[2:]):
+        prev, tok = text[ps:s], text[s:e]
+        word = _feature_word(text, s, bset)
+        if word and 2 <= len(prev) <= 3 and _feature_name(prev):
+            end = s + len(word)
+            if not text.startswith(_NOT_AFTER, end):
+                out.append(Candidate(ps, end, "Place", text[ps:end], "place.feature"))
             continue
-        s = _token_start(bounds, m.start())
-        tok = text[s:e]
-        if tok in _FEATURE_STOP or s in starts:
+        if not _FEATURE_END.search(tok[-1]) or tok in _FEATURE_STOP or s in starts or text.startswith(_NOT_AFTER, e):
             continue
+        if len(tok) >= 3 and tok[0] in _FEATURE_LEAD:
+            s, tok, prev = s + 1, tok[1:], ""
         if 2 <= len(tok) <= 4 and all(CJK.match(c) for c in tok) and tok[0] not in _BAD_FIRST:
-            if text.startswith(_NOT_AFTER, e):
-                continue
-            if proper_nouns().get(tok) == "ns" or not known_word(tok):
+            tag = proper_nouns().get(tok)
+            if tag == "ns" and len(prev) == 1 and pos_of(prev) in _NOUN_TAGS + ("a",) \
+                    and prev not in _FUNCTION_CHARS and prev not in _NOT_FEATURE_FIRST:
+                out.append(Candidate(ps, e, "Place", prev + tok, "place.feature"))
+            elif tag == "ns" or not known_word(tok) or (len(tok) >= 3 and tag in ("nr", "nz")):
                 out.append(Candidate(s, e, "Place", tok, "place.feature"))
     return out
+
+
+def _feature_name(word: str) -> bool:
+    """A token that may open a feature's name (甲 of 甲湖): CJK, unseen or a proper noun, no ordinary word."""
+    return all(CJK.match(c) for c in word) and word not in _FEATURE_STOP and word not in _STOP \
+        and word[0] not in _BAD_FIRST and (not known_word(word) or proper_nouns().get(word) in ("ns", "nz", "nr"))

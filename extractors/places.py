@@ -54,9 +54,11 @@ def _name_like(word: str) -> bool:
 
 
 def _full_ok(name: str, short: str) -> bool:
-    """A full division name that is not an ordinary word (城区, 文化村): its core is name-like, or jieba
-    does not know the whole name."""
-    return _name_like(short) if short else not known_word(name)
+    """A full division name that is not an ordinary word (城区, 文化村): its core is name-like, jieba tags
+    the whole name a place (甲区 of a core that is also a word), or, without a core, jieba does not know it."""
+    if short:
+        return _name_like(short) or (proper_nouns().get(name) == "ns" and short not in _SHORT_STOP)
+    return not known_word(name)
 
 
 @lru_cache(maxsize=1)
@@ -95,23 +97,29 @@ def _automaton(table: dict) -> ahocorasick.Automaton:
     return auto
 
 
+_ROUTE_MARKS = RULES["route_marks"]
+JOINERS = "、" + _ROUTE_MARKS  # what joins the places of a list or a route
 _ITEM_END = frozenset(("、", "等", "和", "与", "及", "，", ",", "。", "；", "）", ")", ""))  # what may end an item
 
 
 def listed_hits(text: str, bounds: list[int], hits: list[tuple]) -> list[tuple]:
     """Hits of the listed-only short forms that stand as an item (nothing glued after them) next to another
-    place across 、 (甲市、乙封、丙市)."""
-    if "、" not in text:
+    place across 、 (甲市、乙封、丙市), or that end a route from or to another place (甲—乙口, 甲经乙口至丙)."""
+    if "、" not in text and not any(m in text for m in _ROUTE_MARKS):
         return []
     bset = set(bounds)
     found = [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in _listed_only().iter(text)
-             if e + 1 in bset and e + 1 - len(name) in bset and text[e + 1:e + 2] in _ITEM_END]
+             if e + 1 in bset and e + 1 - len(name) in bset]
     if not found:
         return []
     ends = {h[1] for h in hits} | {h[1] for h in found}
     starts = {h[0] for h in hits} | {h[0] for h in found}
-    return [h for h in found if (text[h[0] - 1:h[0]] == "、" and h[0] - 1 in ends)
-            or (text[h[1]:h[1] + 1] == "、" and h[1] + 1 in starts)]
+
+    def joined(h, marks: str) -> bool:
+        before, after = text[h[0] - 1:h[0]] if h[0] else "", text[h[1]:h[1] + 1]
+        return (before != "" and before in marks and h[0] - 1 in ends) or (after != "" and after in marks
+                                                                          and h[1] + 1 in starts)
+    return [h for h in found if (joined(h, "、") and text[h[1]:h[1] + 1] in _ITEM_END) or joined(h, _ROUTE_MARKS)]
 
 
 _LOCAL: dict[tuple, ahocorasick.Automaton | None] = {}

@@ -43,6 +43,8 @@ _BRACKET_PLACE = re.compile(r"\(([^()]{2,6})\)")  # 甲省(乙市)实训基地 �
 _MAX_TOWN = 6  # characters of the longest town name looked for at a name's start
 _OWN_SHARE = 0.3  # a division named at least this share as often as the most named one is the plan's own
 _SITED = re.compile(alt(LEX["sited_verbs"]))  # 甲项目落户乙区, 甲园区位于乙集聚区
+_HOSTS = re.compile(f"(?:{alt(LEX['host_words'])})(?:{alt(LEX['host_verbs'])})?")  # 甲区辖区内有乙、丙等企业
+_LIST_JOINT = re.compile("[、和及与]")
 _LEAD_IN = re.compile(r"\s*在[^,，;；。]{2,16}[,，]")
 _IN_PLACE = re.compile(f"在(?P<place>[^,，。;；、]{{2,12}}?)(?:{alt(LEX['build_verbs'])})")
 
@@ -237,7 +239,8 @@ def locate_project(ctx, d: DocIndex, p, sent, ent, park, place, s: Sites, done, 
 
 
 def sited(ctx, by_sent: dict, done) -> None:
-    """A project or park followed by a siting verb and a place or park (甲广场落户乙, 甲片区位于乙集聚区)."""
+    """A project or park followed by a siting verb and a place or park (甲广场落户乙, 甲片区位于乙集聚区);
+    the enterprises listed right after a place or park and a host word (甲区辖区内乙、丙等企业)."""
     text = ctx.parsed.document.text
     for found in by_sent.values():
         for i, a in enumerate(found):
@@ -248,6 +251,15 @@ def sited(ctx, by_sent: dict, done) -> None:
             if ends:  # the longest: 乙市丙集聚区, not 乙市
                 b = max(ends, key=lambda e: e.mention.end)
                 relate(ctx, "LOCATED_IN", Ref(a.label, a.name), Ref(b.label, b.name), a.mention, done)
+        for i, a in enumerate(found):
+            m = _HOSTS.match(text, a.mention.end) if a.label in ("Place", "Park") else None
+            pos = m.end() if m else -1
+            for b in found[i + 1:] if m else ():  # the enterprises listed right after 甲辖区内
+                if b.label != "Enterprise" or b.mention.start != pos:
+                    break
+                relate(ctx, "LOCATED_IN", Ref(b.label, b.name), Ref(a.label, a.name), b.mention, done)
+                joint = _LIST_JOINT.match(text, b.mention.end)
+                pos = joint.end() if joint else b.mention.end
 
 
 def park_located(ctx, d: DocIndex, done, known) -> None:

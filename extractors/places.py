@@ -279,14 +279,14 @@ def left_edge(text: str, bounds: list[int], end: int, stop=_STOP, max_chars: int
     return start
 
 
-def _trim_common(text: str, bounds: list[int], start: int, end: int, place_starts) -> int:
-    """Drop leading tokens that are ordinary words (verbs, adjectives …) until a name-like token or a place."""
+def _trim_common(text: str, bounds: list[int], start: int, end: int, place_starts, whole: bool = False) -> int:
+    """Drop leading tokens that are ordinary words (verbs, adjectives …) until a name-like token or a place;
+    with `whole`, a token running into the suffix is judged whole (甲山区)."""
     while start < end and start not in place_starts:
         nxt = bounds[bisect_right(bounds, start)] if bisect_right(bounds, start) < len(bounds) else end
-        nxt = min(nxt, end)
-        if _name_like(text[start:nxt]):
+        if _name_like(text[start:nxt if whole else min(nxt, end)]):
             break
-        start = nxt
+        start = min(nxt, end)
     return start
 
 
@@ -307,18 +307,22 @@ def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Cand
     """Areas named by an area suffix (某河流域, 某某城市群, 豫东南) and geographic features (某河, 某山)."""
     starts = {c.start: c for c in places}
     ends = {c.end for c in places}
+    bset = set(bounds)
     out = []
     for m in _AREA.finditer(text):
         suf_start = m.start()
         start = left_edge(text, bounds, suf_start)
         start = _after_conjunction(text, bounds, start, suf_start, starts)
-        start = _trim_common(text, bounds, start, suf_start, starts)
+        start = _trim_common(text, bounds, start, suf_start, starts, m.group(0) != "地区")
         if start >= suf_start:
             continue
         if m.group(0) in _GENERIC or m.group(0) == "地区":
             # generic suffixes need a place name or geographic word right before them
             word = text[start:suf_start]
-            if suf_start not in ends and not (proper_nouns().get(word) == "ns" and word not in _NOT_SHORT):
+            landform = word not in _NOT_SHORT and any(proper_nouns().get(text[start:k]) == "ns"
+                                                      for k in (suf_start + 1, m.end()) if k in bset)
+            if suf_start not in ends and not (proper_nouns().get(word) == "ns" and word not in _NOT_SHORT) \
+                    and not landform:  # 甲山|区, 乙山区: a place word with the suffix's first character
                 continue
             if m.group(0) == "地区" and (suf_start in ends or is_place_name(word)):
                 # 某某地区 after a place names that place (a candidate already unless 某某地区 is one token)

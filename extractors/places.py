@@ -310,6 +310,8 @@ def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Cand
     bset = set(bounds)
     out = []
     for m in _AREA.finditer(text):
+        if m.end() not in bset:  # 发展带|来: no area suffix
+            continue
         suf_start = m.start()
         start = left_edge(text, bounds, suf_start)
         start = _after_conjunction(text, bounds, start, suf_start, starts)

@@ -139,7 +139,8 @@ def _build_local(counties: list) -> ahocorasick.Automaton | None:
         for d in divisions.towns(c) + divisions.villages(c):
             if _full_ok(d.name, d.short):
                 table.setdefault(d.name, []).append((d, False))
-            if d.short and d.short != c.short and d.short[-1] not in _SHORT_BAD_END and _name_like(d.short):
+            if d.short and d.short != c.short and d.short[-1] not in _SHORT_BAD_END and _name_like(d.short) \
+                    and proper_nouns().get(d.short) != "nt":  # 甲院社区 → 甲院: a body's name, not the place
                 table.setdefault(d.short, []).append((d, True))
     if not table:
         return None

@@ -23,6 +23,7 @@ RULES = lexicon("places.json")
 _STOP = frozenset(RULES["stop_tokens"])
 _FEATURE_STOP = frozenset(RULES["feature_stop"])
 _GENERIC = tuple(RULES["generic_area_suffixes"])
+_AREA_OPENERS = frozenset(RULES["area_openers"])
 _AREA = re.compile("|".join(sorted(map(re.escape, RULES["area_suffixes"]), key=len, reverse=True)))
 _FEATURE_END = re.compile("|".join(map(re.escape, RULES["feature_suffixes"])))
 _FEATURE_WORDS = tuple(sorted(RULES["feature_suffixes"] + RULES["feature_words"], key=len, reverse=True))
@@ -42,6 +43,7 @@ _NOUN_TAGS = ("n", "ng", "nz", "nt", "nr")
 _NAME_HEADS_1 = frozenset(RULES["name_heads_1"])
 _FUNCTION_CHARS = frozenset(RULES["function_chars"])
 _CONJUNCTIONS = "和与及或即"
+_LIST_GLUE = frozenset("等和与及")  # list words jieba may glue to a name's last character
 _ZONE_SUFFIXES = tuple(s for s in lexicon("parks.json")["suffixes"] if s != "新区")
 
 
@@ -204,13 +206,13 @@ def _pick(vals, known: set[int]):
 
 def divisions_in(text: str, bounds: list[int], hits: list[tuple], local, known: set[int]) -> list[tuple[Candidate, object]]:
     """Division and region matches (national `hits` of the sentence plus the local automaton's), longest
-    first, non-overlapping; short forms only on token boundaries."""
+    first, non-overlapping; short forms only on token boundaries (or before a list word jieba glued)."""
     bset = set(bounds)
     raw = []
     if local is not None:
         hits = hits + [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in local.iter(text)]
     for s, e, name, vals in hits:
-        if not (s in bset and e in bset):
+        if not (s in bset and (e in bset or text[e:e + 1] in _LIST_GLUE and e + 1 in bset)):  # 乙丙|头等村
             continue
         d, short = _pick(vals, known)
         if short and d is not None and d.level == "village" and not _village_context(text, s, e):
@@ -281,11 +283,13 @@ def left_edge(text: str, bounds: list[int], end: int, stop=_STOP, max_chars: int
 
 
 def _trim_common(text: str, bounds: list[int], start: int, end: int, place_starts, whole: bool = False) -> int:
-    """Drop leading tokens that are ordinary words (verbs, adjectives …) until a name-like token or a place;
+    """Drop leading tokens that are ordinary words (verbs, adjectives …) until a name-like token, a named
+    thing (nz), an `area_openers` word (省会) or a place;
     with `whole`, a token running into the suffix is judged whole (甲山区)."""
     while start < end and start not in place_starts:
         nxt = bounds[bisect_right(bounds, start)] if bisect_right(bounds, start) < len(bounds) else end
-        if _name_like(text[start:nxt if whole else min(nxt, end)]):
+        tok = text[start:nxt if whole else min(nxt, end)]
+        if _name_like(tok) or proper_nouns().get(tok) == "nz" or tok in _AREA_OPENERS:
             break
         start = min(nxt, end)
     return start

@@ -128,7 +128,8 @@ _LOCAL: dict[tuple, ahocorasick.Automaton | None] = {}
 
 
 def local_automaton(counties: list) -> ahocorasick.Automaton | None:
-    """Towns and villages of the document's own counties (one automaton per county set, kept per process)."""
+    """Towns and villages of the document's own counties (one automaton per county set, kept per process); a
+    town's full name always counts, a village's whose core is a word only in the context of its short form."""
     key = tuple(sorted(id(c) for c in counties))
     if key not in _LOCAL:
         _LOCAL[key] = _build_local(counties)
@@ -139,8 +140,10 @@ def _build_local(counties: list) -> ahocorasick.Automaton | None:
     table: dict[str, list] = {}
     for c in counties:
         for d in divisions.towns(c) + divisions.villages(c):
-            if _full_ok(d.name, d.short):
+            if d.level == "town" or _full_ok(d.name, d.short):
                 table.setdefault(d.name, []).append((d, False))
+            elif d.short:  # 甲文化村 whose core is a word: a village only where a short form would be (甲村、乙村)
+                table.setdefault(d.name, []).append((d, True))
             if d.short and d.short != c.short and d.short[-1] not in _SHORT_BAD_END and _name_like(d.short) \
                     and proper_nouns().get(d.short) != "nt":  # 甲院社区 → 甲院: a body's name, not the place
                 table.setdefault(d.short, []).append((d, True))

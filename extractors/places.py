@@ -37,6 +37,7 @@ _NOT_AFTER = tuple(sorted(RULES["not_after_feature"], key=len, reverse=True))
 _SHORT_BAD_END = frozenset(RULES["short_bad_end"])
 _SHORT_STOP = frozenset(RULES["short_stop"])
 _NOT_SHORT = frozenset(RULES["not_division_short"])
+_NOT_FULL = frozenset(RULES["not_division_full"])
 _FREE_NOUNS = frozenset(RULES["free_nouns"])
 _FEATURE_HEADS = frozenset(RULES["feature_heads"])
 _NOUN_TAGS = ("n", "ng", "nz", "nt", "nr")
@@ -63,6 +64,12 @@ def _full_ok(name: str, short: str) -> bool:
     return not known_word(name)
 
 
+def _county_full(d) -> bool:
+    """A county's full name with a core of 2+ characters (甲会区) is no ordinary word, but for a few
+    (`not_division_full`) and those whose core is a generic word (新城区)."""
+    return d.level == "county" and bool(d.short) and d.short not in _SHORT_STOP and d.name not in _NOT_FULL
+
+
 @lru_cache(maxsize=1)
 def _national() -> ahocorasick.Automaton:
     """Provinces, cities, counties (full + short forms), countries and regions: one automaton."""
@@ -70,7 +77,7 @@ def _national() -> ahocorasick.Automaton:
     for d in divisions.china():
         if d.name.endswith(_ZONE_SUFFIXES):  # development zones listed as county-level units are Parks
             continue
-        if d.level in ("province", "city") or _full_ok(d.name, d.short):
+        if d.level in ("province", "city") or _full_ok(d.name, d.short) or _county_full(d):
             table.setdefault(d.name, []).append((d, False))
         if d.short and _name_like(d.short) and d.short not in _NOT_SHORT:
             table.setdefault(d.short, []).append((d, True))

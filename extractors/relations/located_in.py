@@ -178,12 +178,13 @@ def _where(ctx, label: str, name: str, mention, known, parks: set | frozenset = 
 
 def _sentence_area(sent, found: list):
     """The one town, district or area (甲镇, 乙片区) the sentence names before the projects listed in it, or
-    the one place of its opening 在-clause (在北部甲地区，重点打造…)."""
+    the one place of its opening 在-clause (在北部甲地区，重点打造…); not an item of their list (甲新区、乙园)."""
     first = min((e.mention.start for e in found if e.label == "Project"), default=0)
     m = _LEAD_IN.match(sent.text)
     lead_end = sent.start + m.end() if m else -1
-    areas = {(e.label, e.name): e for e in found if e.label in ("Place", "Park")
-             and e.mention.end <= first and (AREA.search(e.name) or e.mention.end <= lead_end)}
+    areas = {(e.label, e.name): e for e in found if e.label in ("Place", "Park") and e.mention.end <= first
+             and (AREA.search(e.name) or e.mention.end <= lead_end)
+             and sent.text[e.mention.end - sent.start:e.mention.end - sent.start + 1] != "、"}  # 甲新区、乙园: a sibling
     return next(iter(areas.values())) if len(areas) == 1 else None
 
 

@@ -72,7 +72,7 @@ def _county_full(d) -> bool:
 
 @lru_cache(maxsize=1)
 def _national() -> ahocorasick.Automaton:
-    """Provinces, cities, counties (full + short forms), countries and regions: one automaton."""
+    """Provinces, cities, counties (full + short forms), countries, foreign cities and regions: one automaton."""
     table: dict[str, list] = {}
     for d in divisions.china():
         if d.name.endswith(_ZONE_SUFFIXES):  # development zones listed as county-level units are Parks
@@ -83,6 +83,9 @@ def _national() -> ahocorasick.Automaton:
             table.setdefault(d.short, []).append((d, True))
     for name in divisions.countries() + RULES["world_regions"] + RULES["china_regions"] + RULES["direction_regions"]:
         table.setdefault(name, []).append((None, len(name) <= 2))
+    for name in divisions.foreign_cities():  # a city of another country, unless an ordinary word (万象, 河内)
+        if len(name) >= 3 or proper_nouns().get(name) or pos_of(name) == "nrt" or not known_word(name):
+            table.setdefault(name, []).append((None, True))
     return _automaton(table)
 
 
@@ -255,7 +258,7 @@ def embedded(text: str, bounds: list[int], end: int, feature: bool = False) -> b
     nxt = text[end:bounds[i]]
     if nxt == "·":
         return CJK.match(text[end + 1:end + 2]) is not None
-    if not all(CJK.match(c) for c in nxt) or nxt in _FREE_NOUNS:
+    if not all(CJK.match(c) for c in nxt) or nxt in _FREE_NOUNS or is_place_name(nxt):  # 甲国乙城
         return False
     if len(nxt) == 1:
         return nxt in _NAME_HEADS_1

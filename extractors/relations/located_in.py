@@ -69,8 +69,8 @@ class Sites:
 
 @lru_cache(maxsize=1)
 def division_table() -> dict[str, tuple]:
-    """Provinces, cities and counties by full name and short form; countries map to ()."""
-    table: dict[str, list] = {c: [] for c in divisions.countries()}
+    """Provinces, cities and counties by full name and short form; countries and foreign cities map to ()."""
+    table: dict[str, list] = {c: [] for c in divisions.countries() + divisions.foreign_cities()}
     for dv in divisions.china():
         for n in {dv.name, dv.short} - {""}:
             table.setdefault(n, []).append(dv)

@@ -40,6 +40,7 @@ _NOT_SHORT = frozenset(RULES["not_division_short"])
 _NOT_FULL = frozenset(RULES["not_division_full"])
 _FREE_NOUNS = frozenset(RULES["free_nouns"])
 _FEATURE_HEADS = frozenset(RULES["feature_heads"])
+_ROUTE_HEADS = frozenset(RULES["route_heads"])
 _NOUN_TAGS = ("n", "ng", "nz", "nt", "nr")
 _NAME_HEADS_1 = frozenset(RULES["name_heads_1"])
 _FUNCTION_CHARS = frozenset(RULES["function_chars"])
@@ -247,7 +248,7 @@ def embedded(text: str, bounds: list[int], end: int, feature: bool = False) -> b
     """The name ending at `end` is glued to a following noun (jieba noun or unseen word) that does not
     just say where (地区, 一带 …) or name another place: it is part of a longer name (某山石膏, 某州路,
     某城北路, 某·乙广场), not a place mention of its own. A one-character noun counts only as a name head
-    (路, 厂 …), a place word only as a street or bridge (北路, 大桥). A natural `feature` (某河, 某山) keeps
+    (路, 厂 …), a place word only as a street or bridge (北路, 大桥), and a route word (通道, 高铁) always. A natural `feature` (某河, 某山) keeps
     its sense before most nouns (某河生态, 某山国家森林公园): only name heads, streets and `feature_heads`
     (某山文化, 某山实验室) glue to it."""
     i = bisect_right(bounds, end)
@@ -262,7 +263,7 @@ def embedded(text: str, bounds: list[int], end: int, feature: bool = False) -> b
         return False
     if len(nxt) == 1:
         return nxt in _NAME_HEADS_1
-    street = proper_nouns().get(nxt) == "ns" and nxt[-1] in _NAME_HEADS_1
+    street = proper_nouns().get(nxt) == "ns" and nxt[-1] in _NAME_HEADS_1 or nxt in _ROUTE_HEADS
     if feature or known_word(nxt):
         return street or (nxt in _FEATURE_HEADS if feature else pos_of(nxt) in _NOUN_TAGS)
     return nxt[0] not in _FUNCTION_CHARS

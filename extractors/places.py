@@ -24,6 +24,7 @@ _STOP = frozenset(RULES["stop_tokens"])
 _FEATURE_STOP = frozenset(RULES["feature_stop"])
 _GENERIC = tuple(RULES["generic_area_suffixes"])
 _AREA_OPENERS = frozenset(RULES["area_openers"])
+_REGION_SUFFIXES = frozenset(RULES["region_suffixes"])
 _AREA = re.compile("|".join(sorted(map(re.escape, RULES["area_suffixes"]), key=len, reverse=True)))
 _FEATURE_END = re.compile("|".join(map(re.escape, RULES["feature_suffixes"])))
 _FEATURE_WORDS = tuple(sorted(RULES["feature_suffixes"] + RULES["feature_words"], key=len, reverse=True))
@@ -275,6 +276,11 @@ def _village_context(text: str, s: int, e: int) -> bool:
     return after == "" or after in _VILLAGE_AFTER or before in "、,"
 
 
+def _token_end(bounds: list[int], pos: int) -> int:
+    i = bisect_right(bounds, pos)
+    return bounds[i] if i < len(bounds) else pos
+
+
 def _token_start(bounds: list[int], pos: int) -> int:
     return bounds[bisect_right(bounds, pos) - 1]
 
@@ -337,6 +343,10 @@ def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Cand
         start = _trim_common(text, bounds, start, suf_start, starts, m.group(0) != "地区")
         if start >= suf_start:
             continue
+        if start in starts and starts[start].end < suf_start and m.group(0) in _REGION_SUFFIXES:  # 甲市乙城市群
+            nxt = _token_end(bounds, starts[start].end)
+            if nxt == suf_start and proper_nouns().get(text[starts[start].end:nxt]) == "ns":
+                start = starts[start].end
         if m.group(0) in _GENERIC or m.group(0) == "地区":
             # generic suffixes need a place name or geographic word right before them
             word = text[start:suf_start]

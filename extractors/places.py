@@ -395,15 +395,17 @@ def features_in(text: str, bounds: list[int], starts) -> list[Candidate]:
             if not text.startswith(_NOT_AFTER, end):
                 out.append(Candidate(ps, end, "Place", text[ps:end], "place.feature"))
             continue
-        if not _FEATURE_END.search(tok[-1]) or tok in _FEATURE_STOP or s in starts or text.startswith(_NOT_AFTER, e):
+        if not _FEATURE_END.search(tok[-1]) or tok in _FEATURE_STOP or text.startswith(_NOT_AFTER, e):
             continue
         if len(tok) >= 3 and tok[0] in _FEATURE_LEAD:
             s, tok, prev = s + 1, tok[1:], ""
         if 2 <= len(tok) <= 4 and all(CJK.match(c) for c in tok) and tok[0] not in _BAD_FIRST:
             tag = proper_nouns().get(tok)
-            if tag == "ns" and len(prev) == 1 and pos_of(prev) in _NOUN_TAGS + ("a",) \
-                    and prev not in _FUNCTION_CHARS and prev not in _NOT_FEATURE_FIRST:
+            if tag == "ns" and len(prev) == 1 and pos_of(prev) in _NOUN_TAGS + ("a",) and prev not in _BAD_FIRST \
+                    and prev not in _FUNCTION_CHARS and prev not in _NOT_FEATURE_FIRST:  # 甲|乙山, 乙山 a division too
                 out.append(Candidate(ps, e, "Place", prev + tok, "place.feature"))
+            elif s in starts:
+                continue
             elif tag == "ns" or not known_word(tok) or (len(tok) >= 3 and tag in ("nr", "nz")):
                 out.append(Candidate(s, e, "Place", tok, "place.feature"))
     return out

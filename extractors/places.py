@@ -249,9 +249,9 @@ def embedded(text: str, bounds: list[int], end: int, feature: bool = False) -> b
     """The name ending at `end` is glued to a following noun (jieba noun or unseen word) that does not
     just say where (地区, 一带 …) or name another place: it is part of a longer name (某山石膏, 某州路,
     某城北路, 某·乙广场), not a place mention of its own. A one-character noun counts only as a name head
-    (路, 厂 …), a place word only as a street or bridge (北路, 大桥), and a route word (通道, 高铁) always. A natural `feature` (某河, 某山) keeps
-    its sense before most nouns (某河生态, 某山国家森林公园): only name heads, streets and `feature_heads`
-    (某山文化, 某山实验室) glue to it."""
+    (路, 厂 …), a place word only as a street or bridge (北路, 大桥), and a route word (通道, 高铁) always.
+    A natural `feature` (某河, 某山) keeps its sense before most nouns (某河生态, 某山国家森林公园): only name
+    heads, streets, route words and `feature_heads` (某山文化, 某山实验室) glue to it."""
     i = bisect_right(bounds, end)
     if i >= len(bounds):
         return False

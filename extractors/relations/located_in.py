@@ -43,6 +43,7 @@ _BRACKET_PLACE = re.compile(r"\(([^()]{2,6})\)")  # 甲省(乙市)实训基地 �
 _MAX_TOWN = 6  # characters of the longest town name looked for at a name's start
 _OWN_SHARE = 0.3  # a division named at least this share as often as the most named one is the plan's own
 _SITED = re.compile(alt(LEX["sited_verbs"]))  # 甲项目落户乙区, 甲园区位于乙集聚区
+_SITED_BEFORE = re.compile(f"(?:{alt(LEX['sited_verbs'])})$")
 _HOSTS = re.compile(f"(?:{alt(LEX['host_words'])})(?:{alt(LEX['host_verbs'])})?")  # 甲区辖区内有乙、丙等企业
 _LIST_JOINT = re.compile("[、和及与]")
 _LEAD_IN = re.compile(r"\s*在[^,，;；。]{2,16}[,，]")
@@ -243,6 +244,7 @@ def sited(ctx, by_sent: dict, done) -> None:
     """A project or park followed by a siting verb and a place or park (甲广场落户乙, 甲片区位于乙集聚区);
     the enterprises listed right after a place or park and a host word (甲区辖区内乙、丙等企业)."""
     text = ctx.parsed.document.text
+    projects = {e.name.removesuffix("项目"): e.name for e in ctx.facts.entities if e.label == "Project"}
     for found in by_sent.values():
         for i, a in enumerate(found):
             if a.label not in ("Project", "Park"):
@@ -252,6 +254,13 @@ def sited(ctx, by_sent: dict, done) -> None:
             if ends:  # the longest: 乙市丙集聚区, not 乙市
                 b = max(ends, key=lambda e: e.mention.end)
                 relate(ctx, "LOCATED_IN", Ref(a.label, a.name), Ref(b.label, b.name), a.mention, done)
+        for b in found:  # a project the document names elsewhere, written before the verb (甲广场落户乙)
+            m = _SITED_BEFORE.search(text, max(0, b.mention.start - 6), b.mention.start) \
+                if b.label in ("Place", "Park") else None
+            name = m and next((projects[text[k:m.start()]] for k in range(max(0, m.start() - 30), m.start() - 1)
+                               if text[k:m.start()] in projects), None)
+            if name and not any(a.label == "Project" and a.name == name for a in found):
+                relate(ctx, "LOCATED_IN", Ref("Project", name), Ref(b.label, b.name), b.mention, done)
         for i, a in enumerate(found):
             m = _HOSTS.match(text, a.mention.end) if a.label in ("Place", "Park") else None
             pos = m.end() if m else -1

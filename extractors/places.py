@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import pairwise
 
 import ahocorasick
 
@@ -30,7 +31,7 @@ _FEATURE_END = re.compile("|".join(map(re.escape, RULES["feature_suffixes"])))
 _FEATURE_WORDS = tuple(sorted(RULES["feature_suffixes"] + RULES["feature_words"], key=len, reverse=True))
 _FEATURE_LEAD = frozenset(RULES["feature_lead_chars"])
 _NOT_FEATURE_FIRST = frozenset(RULES["not_feature_first"])
-_ABBR_DIR = re.compile("[%s](?:%s)(?:地区)?" % (RULES["province_abbr"], "|".join(RULES["directions"])))
+_ABBR_DIR = re.compile(f"[{RULES['province_abbr']}](?:{'|'.join(RULES['directions'])})(?:地区)?")
 _VILLAGE_AFTER = frozenset(RULES["village_context_after"])
 _MAX_PREFIX = 8
 _BAD_FIRST = frozenset(RULES["feature_bad_first"])
@@ -50,7 +51,7 @@ _LIST_GLUE = frozenset("等和与及")  # list words jieba may glue to a name's 
 _ZONE_SUFFIXES = tuple(s for s in lexicon("parks.json")["suffixes"] if s != "新区")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _name_like(word: str) -> bool:
     """A word jieba does not know, or knows as a proper noun: plausible as a name."""
     if word in _SHORT_STOP:
@@ -320,7 +321,7 @@ def _after_conjunction(text: str, bounds: list[int], start: int, end: int, place
     opens the name after it; `end` (no name) when nothing is left."""
     i = bisect_right(bounds, start)
     edges = [start, *[b for b in bounds[i:] if b < end], end]
-    for a, b in zip(edges, edges[1:]):
+    for a, b in pairwise(edges):
         tok = text[a:b]
         k = max(tok.rfind(c) for c in _CONJUNCTIONS)
         if k >= 0 and a not in place_starts and (k == 0 or len(tok) == 1 or not known_word(tok)):

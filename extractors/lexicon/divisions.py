@@ -30,11 +30,11 @@ _ETHNIC = re.compile(r"(.{2,}?)(?:[^族]{1,4}族)+$")  # 恩施土家族苗族 �
 class Division:
     name: str  # full name as written in the data: 偃师区
     level: str  # province | city | county | town | village
-    parent: "Division | None" = None
+    parent: Division | None = None
     short: str = ""  # 偃师 ("" when no usable short form)
-    children: list["Division"] = field(default_factory=list, repr=False)
+    children: list[Division] = field(default_factory=list, repr=False)
 
-    def ancestors(self) -> list["Division"]:
+    def ancestors(self) -> list[Division]:
         out, d = [], self.parent
         while d is not None:
             out.append(d)
@@ -56,14 +56,14 @@ def _package_dir(name: str) -> Path | None:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(list(spec.submodule_search_locations)[0])
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 _LEVELS = ("province", "city", "county", "town", "village")
 
 
-_LINE = re.compile(r"^(\t{0,2})([^\t\r\n]+)(?:\t(\d+))?(?:\t([^\t\r\n]+))?\r?$", re.M)
-_SUB = re.compile(r"^(\t{3,4})([^\t\r\n]+)", re.M)
+_LINE = re.compile(r"^(\t{0,2})([^\t\r\n]+)(?:\t(\d+))?(?:\t([^\t\r\n]+))?\r?$", re.MULTILINE)
+_SUB = re.compile(r"^(\t{3,4})([^\t\r\n]+)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

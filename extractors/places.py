@@ -160,6 +160,8 @@ def _build_local(counties: list) -> ahocorasick.Automaton | None:
             if d.short and d.short != c.short and d.short[-1] not in _SHORT_BAD_END and _name_like(d.short) \
                     and proper_nouns().get(d.short) != "nt":  # 甲院社区 → 甲院: a body's name, not the place
                 table.setdefault(d.short, []).append((d, True))
+                if d.level == "village" and not d.name.endswith("村"):  # 甲社区 written as the village 甲村
+                    table.setdefault(d.short + "村", []).append((d, False))
     if not table:
         return None
     return _automaton(table)

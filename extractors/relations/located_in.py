@@ -47,7 +47,7 @@ _SITED_BEFORE = re.compile(f"(?:{alt(LEX['sited_verbs'])})$")
 _HOSTS = re.compile(f"(?:{alt(LEX['host_words'])})(?:{alt(LEX['host_verbs'])})?")  # 甲区辖区内有乙、丙等企业
 _LIST_JOINT = re.compile("[、和及与]")
 _LEAD_IN = re.compile(r"\s*在[^,，;；。]{2,16}[,，]")
-_IN_PLACE = re.compile(f"在(?P<place>[^,，。;；、]{{2,12}}?)(?:{alt(LEX['build_verbs'])})")
+_IN_REST = re.compile(f"(?:内|境内)?[^,，。;；、在]{{0,6}}?(?:{alt(LEX['build_verbs'])})")  # 在甲区内高标准建设
 
 
 @dataclass
@@ -215,6 +215,18 @@ def _name_site(ctx, p, ent, park, place, s: Sites, known):
     return park, place
 
 
+def _in_site(text: str, s: Sites) -> tuple[str, str, int] | None:
+    """(label, name, end) of the first known place or park of a 在-clause that builds (在甲区建设,
+    在乙园区内高标准建设)."""
+    for i in (k for k, c in enumerate(text) if c == "在"):
+        for label, names in (("Place", s.places), ("Park", s.parks)):
+            for n in range(min(12, len(text) - i - 1), 1, -1):
+                m = text[i + 1:i + 1 + n] in names and _IN_REST.match(text, i + 1 + n)
+                if m:
+                    return label, text[i + 1:i + 1 + n], m.end()
+    return None
+
+
 def locate_project(ctx, d: DocIndex, p, sent, ent, park, place, s: Sites, done, known) -> None:
     """LOCATED_IN of a project: the park or place its name opens with, a 在X建设 clause before it, else the
     one area of its sentence or section."""
@@ -228,9 +240,9 @@ def locate_project(ctx, d: DocIndex, p, sent, ent, park, place, s: Sites, done, 
     elif place:
         relate(ctx, "LOCATED_IN", Ref("Project", name), ensure(ctx, "Place", place, p.mention, known), p.mention,
                done)
-    m = _IN_PLACE.search(sent.text)
-    if m and m.group("place") in s.places and m.end() <= p.mention.start - sent.start + 2:
-        relate(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
+    site = _in_site(sent.text, s)
+    if site and site[2] <= p.mention.start - sent.start + 2:
+        relate(ctx, "LOCATED_IN", Ref("Project", name), Ref(site[0], site[1]), p.mention, done)
     elif not park and not place and not route(name, ""):
         if sent.index not in s.areas:
             s.areas[sent.index] = _sentence_area(sent, s.by_sent.get(sent.index, ()))

@@ -4,8 +4,8 @@ Each family proposes candidate spans per sentence (extractors/places.py, parks.p
 here overlaps are resolved (the longer span wins within a label and across labels; an administrative
 division inside another entity's name is kept as its own mention; a short-form place that only occurs
 glued to a following noun, and never follows another place across 、 or a route mark, is dropped),
-entities are added with exact offsets, and PART_OF is added for places (division hierarchy, between places the document names) and
-for industry chains (taxonomy).
+entities are added with exact offsets, and PART_OF is added for places (division hierarchy, between
+places the document names) and for industry chains (taxonomy).
 """
 from __future__ import annotations
 

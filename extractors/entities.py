@@ -3,9 +3,9 @@
 Each family proposes candidate spans per sentence (extractors/places.py, parks.py, orgs.py, chains.py);
 here overlaps are resolved (the longer span wins within a label and across labels; an administrative
 division inside another entity's name is kept as its own mention; a short-form place that only occurs
-glued to a following noun is dropped), entities are added with exact
-offsets, and PART_OF is added for places (division hierarchy, between places the document names) and
-for industry chains (taxonomy).
+glued to a following noun, and never follows another place across 、 or a route mark, is dropped),
+entities are added with exact offsets, and PART_OF is added for places (division hierarchy, between
+places the document names) and for industry chains (taxonomy).
 """
 from __future__ import annotations
 
@@ -72,9 +72,12 @@ def extract(ctx) -> None:
         cands += chains.candidates(text, bounds, place_cands)
         kept = set(_resolve(cands))
         home = {id(c) for c, d in divs if d is not None and (id(d) in known or c.name != d.short)}
+        item_ends = {k.end + 1 for k in kept if k.label == "Place" and text[k.end:k.end + 1] in places.JOINERS
+                     and k.end < len(text)}  # 甲、乙合作, 甲至乙高铁
         for c in kept:
             if c.label == "Place" and c.rule in _EMBEDDABLE_RULES and len(c.name) <= 3:
-                own = id(c) in home or not places.embedded(text, bounds, c.end)
+                own = id(c) in home or c.start in item_ends \
+                    or not places.embedded(text, bounds, c.end, c.rule == "place.feature")
                 free[c.name] = free.get(c.name, False) or own
         per_sentence.append((sent, divs, kept))
     parks.settle([kept for _, _, kept in per_sentence])

@@ -2,7 +2,8 @@
 
 General data from the `jionlp` package (its dictionary files are read directly, the package is not
 imported): `china_location.zip` is a tab-indented tree (province, city, county with codes and short
-names; towns and villages below them by name), `world_location.txt` lists countries by continent.
+names; towns and villages below them by name), `world_location.txt` lists countries by continent with
+their capitals and major cities.
 Loaded once per process.
 """
 from __future__ import annotations
@@ -29,11 +30,11 @@ _ETHNIC = re.compile(r"(.{2,}?)(?:[^族]{1,4}族)+$")  # 恩施土家族苗族 �
 class Division:
     name: str  # full name as written in the data: 偃师区
     level: str  # province | city | county | town | village
-    parent: "Division | None" = None
+    parent: Division | None = None
     short: str = ""  # 偃师 ("" when no usable short form)
-    children: list["Division"] = field(default_factory=list, repr=False)
+    children: list[Division] = field(default_factory=list, repr=False)
 
-    def ancestors(self) -> list["Division"]:
+    def ancestors(self) -> list[Division]:
         out, d = [], self.parent
         while d is not None:
             out.append(d)
@@ -55,14 +56,14 @@ def _package_dir(name: str) -> Path | None:
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(list(spec.submodule_search_locations)[0])
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 _LEVELS = ("province", "city", "county", "town", "village")
 
 
-_LINE = re.compile(r"^(\t{0,2})([^\t\r\n]+)(?:\t(\d+))?(?:\t([^\t\r\n]+))?\r?$", re.M)
-_SUB = re.compile(r"^(\t{3,4})([^\t\r\n]+)", re.M)
+_LINE = re.compile(r"^(\t{0,2})([^\t\r\n]+)(?:\t(\d+))?(?:\t([^\t\r\n]+))?\r?$", re.MULTILINE)
+_SUB = re.compile(r"^(\t{3,4})([^\t\r\n]+)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -128,14 +129,23 @@ def villages(county: Division) -> list[Division]:
 
 
 @lru_cache(maxsize=1)
-def countries() -> list[str]:
-    """Country names (common and official forms) from jionlp's world list."""
+def _world() -> list[list[str]]:
+    """Rows of jionlp's world list: country, official name, capital, major cities (/-separated)."""
     pkg = _package_dir("jionlp")
     if pkg is None:
         return []
-    names: list[str] = []
-    for line in (pkg / "dictionary" / "world_location.txt").read_text(encoding="utf-8").splitlines():
-        cells = line.split("\t")
-        if len(cells) >= 2 and not line.endswith(":"):
-            names.extend(c for c in cells[:2] if c and c != "中国" and c != "中华人民共和国")
-    return names
+    lines = (pkg / "dictionary" / "world_location.txt").read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if "\t" in line and not line.endswith(":")]
+
+
+@lru_cache(maxsize=1)
+def countries() -> list[str]:
+    """Country names (common and official forms) from jionlp's world list."""
+    return [c for cells in _world() for c in cells[:2] if c and c != "中国" and c != "中华人民共和国"]
+
+
+@lru_cache(maxsize=1)
+def foreign_cities() -> list[str]:
+    """Capitals and major cities of other countries from jionlp's world list."""
+    names = {n for cells in _world() if cells[0] != "中国" for cell in cells[2:4] for n in cell.split("/") if n}
+    return sorted(names - set(countries()))

@@ -43,8 +43,11 @@ _BRACKET_PLACE = re.compile(r"\(([^()]{2,6})\)")  # 甲省(乙市)实训基地 �
 _MAX_TOWN = 6  # characters of the longest town name looked for at a name's start
 _OWN_SHARE = 0.3  # a division named at least this share as often as the most named one is the plan's own
 _SITED = re.compile(alt(LEX["sited_verbs"]))  # 甲项目落户乙区, 甲园区位于乙集聚区
+_SITED_BEFORE = re.compile(f"(?:{alt(LEX['sited_verbs'])})$")
+_HOSTS = re.compile(f"(?:{alt(LEX['host_words'])})(?:{alt(LEX['host_verbs'])})?")  # 甲区辖区内有乙、丙等企业
+_LIST_JOINT = re.compile("[、和及与]")
 _LEAD_IN = re.compile(r"\s*在[^,，;；。]{2,16}[,，]")
-_IN_PLACE = re.compile(f"在(?P<place>[^,，。;；、]{{2,12}}?)(?:{alt(LEX['build_verbs'])})")
+_IN_REST = re.compile(f"(?:内|境内)?[^,，。;；、在]{{0,6}}?(?:{alt(LEX['build_verbs'])})")  # 在甲区内高标准建设
 
 
 @dataclass
@@ -67,8 +70,8 @@ class Sites:
 
 @lru_cache(maxsize=1)
 def division_table() -> dict[str, tuple]:
-    """Provinces, cities and counties by full name and short form; countries map to ()."""
-    table: dict[str, list] = {c: [] for c in divisions.countries()}
+    """Provinces, cities and counties by full name and short form; countries and foreign cities map to ()."""
+    table: dict[str, list] = {c: [] for c in divisions.countries() + divisions.foreign_cities()}
     for dv in divisions.china():
         for n in {dv.name, dv.short} - {""}:
             table.setdefault(n, []).append(dv)
@@ -176,12 +179,13 @@ def _where(ctx, label: str, name: str, mention, known, parks: set | frozenset = 
 
 def _sentence_area(sent, found: list):
     """The one town, district or area (甲镇, 乙片区) the sentence names before the projects listed in it, or
-    the one place of its opening 在-clause (在北部甲地区，重点打造…)."""
+    the one place of its opening 在-clause (在北部甲地区，重点打造…); not an item of their list (甲新区、乙园)."""
     first = min((e.mention.start for e in found if e.label == "Project"), default=0)
     m = _LEAD_IN.match(sent.text)
     lead_end = sent.start + m.end() if m else -1
-    areas = {(e.label, e.name): e for e in found if e.label in ("Place", "Park")
-             and e.mention.end <= first and (AREA.search(e.name) or e.mention.end <= lead_end)}
+    areas = {(e.label, e.name): e for e in found if e.label in ("Place", "Park") and e.mention.end <= first
+             and (AREA.search(e.name) or e.mention.end <= lead_end)
+             and sent.text[e.mention.end - sent.start:e.mention.end - sent.start + 1] != "、"}  # 甲新区、乙园: a sibling
     return next(iter(areas.values())) if len(areas) == 1 else None
 
 
@@ -211,6 +215,18 @@ def _name_site(ctx, p, ent, park, place, s: Sites, known):
     return park, place
 
 
+def _in_site(text: str, s: Sites) -> tuple[str, str, int] | None:
+    """(label, name, end) of the first known place or park of a 在-clause that builds (在甲区建设,
+    在乙园区内高标准建设)."""
+    for i in (k for k, c in enumerate(text) if c == "在"):
+        for label, names in (("Place", s.places), ("Park", s.parks)):
+            for n in range(min(12, len(text) - i - 1), 1, -1):
+                m = text[i + 1:i + 1 + n] in names and _IN_REST.match(text, i + 1 + n)
+                if m:
+                    return label, text[i + 1:i + 1 + n], m.end()
+    return None
+
+
 def locate_project(ctx, d: DocIndex, p, sent, ent, park, place, s: Sites, done, known) -> None:
     """LOCATED_IN of a project: the park or place its name opens with, a 在X建设 clause before it, else the
     one area of its sentence or section."""
@@ -224,9 +240,9 @@ def locate_project(ctx, d: DocIndex, p, sent, ent, park, place, s: Sites, done, 
     elif place:
         relate(ctx, "LOCATED_IN", Ref("Project", name), ensure(ctx, "Place", place, p.mention, known), p.mention,
                done)
-    m = _IN_PLACE.search(sent.text)
-    if m and m.group("place") in s.places and m.end() <= p.mention.start - sent.start + 2:
-        relate(ctx, "LOCATED_IN", Ref("Project", name), Ref("Place", m.group("place")), p.mention, done)
+    site = _in_site(sent.text, s)
+    if site and site[2] <= p.mention.start - sent.start + 2:
+        relate(ctx, "LOCATED_IN", Ref("Project", name), Ref(site[0], site[1]), p.mention, done)
     elif not park and not place and not route(name, ""):
         if sent.index not in s.areas:
             s.areas[sent.index] = _sentence_area(sent, s.by_sent.get(sent.index, ()))
@@ -237,8 +253,10 @@ def locate_project(ctx, d: DocIndex, p, sent, ent, park, place, s: Sites, done, 
 
 
 def sited(ctx, by_sent: dict, done) -> None:
-    """A project or park followed by a siting verb and a place or park (甲广场落户乙, 甲片区位于乙集聚区)."""
+    """A project or park followed by a siting verb and a place or park (甲广场落户乙, 甲片区位于乙集聚区);
+    the enterprises listed right after a place or park and a host word (甲区辖区内乙、丙等企业)."""
     text = ctx.parsed.document.text
+    projects = {e.name.removesuffix("项目"): e.name for e in ctx.facts.entities if e.label == "Project"}
     for found in by_sent.values():
         for i, a in enumerate(found):
             if a.label not in ("Project", "Park"):
@@ -248,6 +266,22 @@ def sited(ctx, by_sent: dict, done) -> None:
             if ends:  # the longest: 乙市丙集聚区, not 乙市
                 b = max(ends, key=lambda e: e.mention.end)
                 relate(ctx, "LOCATED_IN", Ref(a.label, a.name), Ref(b.label, b.name), a.mention, done)
+        for b in found:  # a project the document names elsewhere, written before the verb (甲广场落户乙)
+            m = _SITED_BEFORE.search(text, max(0, b.mention.start - 6), b.mention.start) \
+                if b.label in ("Place", "Park") else None
+            name = m and next((projects[text[k:m.start()]] for k in range(max(0, m.start() - 30), m.start() - 1)
+                               if text[k:m.start()] in projects), None)
+            if name and not any(a.label == "Project" and a.name == name for a in found):
+                relate(ctx, "LOCATED_IN", Ref("Project", name), Ref(b.label, b.name), b.mention, done)
+        for i, a in enumerate(found):
+            m = _HOSTS.match(text, a.mention.end) if a.label in ("Place", "Park") else None
+            pos = m.end() if m else -1
+            for b in found[i + 1:] if m else ():  # the enterprises listed right after 甲辖区内
+                if b.label != "Enterprise" or b.mention.start != pos:
+                    break
+                relate(ctx, "LOCATED_IN", Ref(b.label, b.name), Ref(a.label, a.name), b.mention, done)
+                joint = _LIST_JOINT.match(text, b.mention.end)
+                pos = joint.end() if joint else b.mention.end
 
 
 def park_located(ctx, d: DocIndex, done, known) -> None:

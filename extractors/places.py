@@ -69,8 +69,8 @@ def _full_ok(name: str, short: str) -> bool:
 
 def _county_full(d) -> bool:
     """A county's full name with a core of 2+ characters (甲会区) is no ordinary word, but for a few
-    (`not_division_full`) and those whose core is a generic word (新城区)."""
-    return d.level == "county" and bool(d.short) and d.short not in _SHORT_STOP and d.name not in _NOT_FULL
+    and those whose core is a generic word (新城区)."""
+    return d.level == "county" and bool(d.short) and d.short not in _SHORT_STOP
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +80,7 @@ def _national() -> ahocorasick.Automaton:
     for d in divisions.china():
         if d.name.endswith(_ZONE_SUFFIXES):  # development zones listed as county-level units are Parks
             continue
-        if d.level in ("province", "city") or _full_ok(d.name, d.short) or _county_full(d):
+        if d.level in ("province", "city") or d.name not in _NOT_FULL and (_full_ok(d.name, d.short) or _county_full(d)):
             table.setdefault(d.name, []).append((d, False))
         if d.short and _name_like(d.short) and d.short not in _NOT_SHORT:
             table.setdefault(d.short, []).append((d, True))
@@ -230,7 +230,7 @@ def divisions_in(text: str, bounds: list[int], hits: list[tuple], local, known: 
     if local is not None:
         hits = hits + [(e + 1 - len(name), e + 1, name, vals) for e, (name, vals) in local.iter(text)]
     for s, e, name, vals in hits:
-        if not (s in bset and (e in bset or text[e:e + 1] in _LIST_GLUE and e + 1 in bset)):  # 乙丙|头等村
+        if not (s in bset and (e in bset or text[e:e + 1] in _LIST_GLUE and e + 1 in bset)):  # 甲乙|等村: a list word glued to the name
             continue
         d, short = _pick(vals, known)
         if short and d is not None and d.level == "village" and not _village_context(text, s, e):
@@ -383,14 +383,21 @@ def _feature_word(text: str, start: int, bset: set) -> str:
     return ""
 
 
+def _feature_first(char: str, before: str) -> bool:
+    """Can a one-character token open a feature's name (红|乙峡)? A noun, or an adjective that is no complement
+    of the verb before it (保护好|乙山)."""
+    tag = pos_of(char)
+    return tag in _NOUN_TAGS or tag == "a" and not pos_of(before).startswith("v")
+
+
 def features_in(text: str, bounds: list[int], starts) -> list[Candidate]:
     """Named natural features: a token ending in a feature suffix (某河, 某山) that jieba knows as a place,
     as a name of 3+ characters, or does not know, without a leading 沿/环 (沿某河); a name-like token before
-    a feature word cut apart (甲|湖, 甲|干渠); a one-character noun or adjective before a known feature
+    a feature word cut apart (甲|湖, 甲|干渠); a one-character noun or adjective before a known feature, the adjective not a verb's complement (保护好乙山)
     (甲|乙山 → 甲乙山). Divisions starting at the same place (`starts`) win."""
     bset = set(bounds)
     out = []
-    for ps, s, e in zip(bounds, bounds[1:], bounds[2:]):
+    for k, (ps, s, e) in enumerate(zip(bounds, bounds[1:], bounds[2:])):
         prev, tok = text[ps:s], text[s:e]
         word = _feature_word(text, s, bset)
         if word and 2 <= len(prev) <= 3 and _feature_name(prev):
@@ -404,7 +411,7 @@ def features_in(text: str, bounds: list[int], starts) -> list[Candidate]:
             s, tok, prev = s + 1, tok[1:], ""
         if 2 <= len(tok) <= 4 and all(CJK.match(c) for c in tok) and tok[0] not in _BAD_FIRST:
             tag = proper_nouns().get(tok)
-            if tag == "ns" and len(prev) == 1 and pos_of(prev) in _NOUN_TAGS + ("a",) and prev not in _BAD_FIRST \
+            if tag == "ns" and len(prev) == 1 and _feature_first(prev, text[bounds[k - 1]:ps] if k else "") and prev not in _BAD_FIRST \
                     and prev not in _FUNCTION_CHARS and prev not in _NOT_FEATURE_FIRST:  # 甲|乙山, 乙山 a division too
                 out.append(Candidate(ps, e, "Place", prev + tok, "place.feature"))
             elif s in starts:

@@ -71,7 +71,7 @@ _SCOPE = frozenset(RULES["scope_words"])
 _VERB_ENDS = tuple(RULES["verb_ends"])
 _NOT_AFTER_HEAD = tuple(RULES["not_after_head"])
 _RIGHT_OK = tuple(sorted(RULES["right_ok"] + list(_HEAD_AFTER), key=len, reverse=True))
-_NOT_CHAIN_CLOSER = re.compile(r"等?(?:%s)" % "|".join(map(re.escape, RULES["list_closers_not_chain"])))
+_NOT_CHAIN_CLOSER = re.compile(r"等?(?:{})".format("|".join(map(re.escape, RULES["list_closers_not_chain"]))))
 
 
 def _free_standing(text: str, bounds: list[int], s: int, e: int, strict: bool = False) -> bool:
@@ -114,7 +114,7 @@ _LIST_RUN = re.compile(r"(?:[、和及与][^、,;:。等和及与]{1,14})*")
 _CLOSE_PHRASE = re.compile(r"(?:等(?:为代表的)?|为代表的)([^、,，;；:：。()（）]{1,12})")
 _CLOSER_HEAD = re.compile("|".join(sorted(map(re.escape, RULES["closer_heads"]), key=len, reverse=True)))
 _AFTER_HEAD = tuple(RULES["closers_after_head"])
-_CLOSER_NEAR = re.compile("(?:%s)(?!领域)" % "|".join(map(re.escape, RULES["closers_near"])))  # not 技术领域
+_CLOSER_NEAR = re.compile("(?:{})(?!领域)".format("|".join(map(re.escape, RULES["closers_near"]))))  # not 技术领域
 _TAXONOMY_NAMES = tuple(sorted(set(RULES["taxonomy"]) | set(_PARENT), key=len, reverse=True))
 
 
@@ -206,7 +206,7 @@ def _outermost(found: list[Candidate]) -> list[Candidate]:
 
 _CLOSER_CHAIN = re.compile(RULES["closer_chain"])
 _JOINED = re.compile("[和与及]")  # 甲与乙制造业: two aims, not one chain
-_AFTER_DENG = re.compile(r"(?:等|为代表的)(%s)" % "|".join(map(re.escape, _TAXONOMY_NAMES)))
+_AFTER_DENG = re.compile(r"(?:等|为代表的)({})".format("|".join(map(re.escape, _TAXONOMY_NAMES))))
 
 
 def _closers(text: str, bounds: list[int], places: frozenset) -> list[Candidate]:
@@ -296,7 +296,7 @@ def _bare_verb(name: str) -> bool:
     return name not in _NAMES and len(name) <= 2 and pos_of(name) in ("v", "vn")
 
 
-_HEAD_TAIL = re.compile("(?:%s)$" % "|".join(RULES["pattern_heads"]))
+_HEAD_TAIL = re.compile("(?:{})$".format("|".join(RULES["pattern_heads"])))
 _NAMES = frozenset(RULES["taxonomy"]) | frozenset(_PARENT) | frozenset(RULES["extra"])
 
 

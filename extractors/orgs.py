@@ -32,7 +32,7 @@ RULES = lexicon("orgs.json")
 _PARK_STOP = frozenset(lexicon("parks.json")["prefix_stop"])
 _GENERIC_FIRMS = tuple(RULES["generic_firms"])  # 上市公司, 跨国公司: a kind of firm, whatever comes before
 _LEGAL = re.compile("|".join(sorted(map(re.escape, RULES["legal_suffixes"]), key=len, reverse=True)))
-_LIST_END = re.compile(r"等(?=[^,;:。、]{0,10}?(?:%s))" % "|".join(map(re.escape, RULES["enterprise_list_cues"])))
+_LIST_END = re.compile(r"等(?=[^,;:。、]{{0,10}}?(?:{}))".format("|".join(map(re.escape, RULES["enterprise_list_cues"]))))
 _LIST_VERBS = tuple(RULES["list_verbs"])
 _KIND_OPENERS = tuple(RULES["kind_list_openers"])
 _STOP_POS = frozenset(lexicon("parks.json")["stop_pos"])
@@ -130,7 +130,7 @@ def _site_or_kind(name: str, sites: frozenset) -> bool:
         or any(name[:k] in sites for k in range(2, min(len(name), 4) + 1))
 
 
-_TRADE_END = re.compile("(?:%s)$" % "|".join(map(re.escape, _TRADE)))
+_TRADE_END = re.compile("(?:{})$".format("|".join(map(re.escape, _TRADE))))
 
 
 def _known_core(c: Candidate, names: set[str]) -> Candidate:
@@ -330,7 +330,7 @@ def _enterprise_like(name: str, text: str = "", bounds: list[int] = (), start: i
         return False
     cuts = [b - start for b in bounds if start < b < start + len(name)]
     edges = [0, *cuts, len(name)]
-    toks = [name[a:b] for a, b in zip(edges, edges[1:])]
+    toks = [name[a:b] for a, b in pairwise(edges)]
     if any(name_like(t) for t in toks if len(t) > 1):
         return True
     if (len(toks) > 1 or legal) and len(toks[0]) > 1 and pos_of(toks[0]) == "j":

@@ -10,6 +10,7 @@ no park is a district of a city plan: a Place, unless the document names it as t
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from extractors.lexicon import alternation
@@ -83,10 +84,10 @@ def _specific(text: str, bounds: list[int], start: int, end: int, place_spans) -
     if any(s < end and start < e for s, e in place_spans):
         return True
     edges = [start, *[b for b in bounds if start < b < end], end]
-    if any(name_like(text[a:b]) for a, b in zip(edges, edges[1:]) if b - a > 1 or b == end):
+    if any(name_like(text[a:b]) for a, b in itertools.pairwise(edges) if b - a > 1 or b == end):
         return True
     chars = "".join(text[a] if b - a == 1 and pos_of(text[a]) not in _NOT_NAME_POS else "|"
-                    for a, b in zip(edges, edges[1:]))
+                    for a, b in itertools.pairwise(edges))
     return any(name_like(m.group(0)) for m in re.finditer(r"[^\W\d_]{2,}", chars))  # 甲乙丙 cut char by char
 
 
@@ -96,7 +97,7 @@ def _towns_only(text: str, bounds: list[int], start: int, end: int, place_spans)
         return False
     edges = [start, *[b for b in bounds if start < b < end], end]
     return all(any(s <= a and b <= e for s, e in place_spans) or b - a == 1 or name_like(text[a:b])
-               for a, b in zip(edges, edges[1:])) and end - start > 1
+               for a, b in itertools.pairwise(edges)) and end - start > 1
 
 
 def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Candidate]:

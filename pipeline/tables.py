@@ -50,7 +50,7 @@ def spread_merged(rows: list[list[str | None]]) -> tuple[tuple[str, ...], ...]:
         cells: list[str] = []
         for c, cell in enumerate(row):
             if cell is None:
-                if c > 0 and row[c - 1] is not None and rows[r][c - 1] is not None and r == 0:
+                if c > 0 and row[c - 1] is not None and r == 0:
                     cell = cells[c - 1]
                 elif out and c < len(out[-1]):
                     cell = out[-1][c]
@@ -252,10 +252,10 @@ def _tokens(text: str) -> list[str]:
         for p in pieces:
             if not p:
                 continue
-            if toks and _QUALIFIER.match(p) and _VALUE.match(toks[-1]):
-                toks[-1] += p
-            elif toks and re.fullmatch(rf"[{_CJK}]+", p) and re.fullmatch(rf"[{_CJK}]+", toks[-1]) \
-                    and toks[-1] not in ATTRIBUTES and p not in ATTRIBUTES:
+            qualifier = toks and _QUALIFIER.match(p) and _VALUE.match(toks[-1])
+            words = toks and re.fullmatch(rf"[{_CJK}]+", p) and re.fullmatch(rf"[{_CJK}]+", toks[-1]) \
+                and toks[-1] not in ATTRIBUTES and p not in ATTRIBUTES
+            if qualifier or words:
                 toks[-1] += p
             else:
                 toks.append(p)

@@ -25,7 +25,7 @@ def test_baseline():
 
 
 def test_relative_value_text():
-    a, b = _one("到2025年,地区生产总值达8000亿元,年均增速高于全省1个百分点以上。", 2025)
+    _a, b = _one("到2025年,地区生产总值达8000亿元,年均增速高于全省1个百分点以上。", 2025)
     assert b.indicator == "地区生产总值年均增速" and b.value_text == "高于全省1个百分点以上"
 
 
@@ -56,6 +56,7 @@ def test_bare_measure_takes_subject():
 
 def test_table_rows():
     from types import SimpleNamespace
+
     from extractors.target_tables import _columns, _row_target
     table = SimpleNamespace(target_year=2020, baseline_year=2015)
     header = ("序号", "指标", "单位", "基数", "值2", "值3", "属性")
@@ -70,6 +71,7 @@ def test_table_rows():
 
 def test_table_row_drops_repeated_group_label():
     from types import SimpleNamespace
+
     from extractors.target_tables import _columns, _row_target
     table = SimpleNamespace(target_year=2020, baseline_year=2015)
     cols = _columns(("序号", "指标", "单位", "基数", "目标", "属性"))

@@ -29,6 +29,7 @@ _REGION_SUFFIXES = frozenset(RULES["region_suffixes"])
 _AREA = re.compile("|".join(sorted(map(re.escape, RULES["area_suffixes"]), key=len, reverse=True)))
 _FEATURE_END = re.compile("|".join(map(re.escape, RULES["feature_suffixes"])))
 _FEATURE_WORDS = tuple(sorted(RULES["feature_suffixes"] + RULES["feature_words"], key=len, reverse=True))
+_FEATURE_FIRST_CHARS = frozenset(w[0] for w in _FEATURE_WORDS)
 _FEATURE_LEAD = frozenset(RULES["feature_lead_chars"])
 _NOT_FEATURE_FIRST = frozenset(RULES["not_feature_first"])
 _ABBR_DIR = re.compile(f"[{RULES['province_abbr']}](?:{'|'.join(RULES['directions'])})(?:地区)?")
@@ -376,6 +377,8 @@ def areas_in(text: str, bounds: list[int], places: list[Candidate]) -> list[Cand
 
 def _feature_word(text: str, start: int, bset: set) -> str:
     """The feature word written as a token of its own at `start` (湖, 干渠, 防洪渠; 渠 of 渠及), or ""."""
+    if text[start:start + 1] not in _FEATURE_FIRST_CHARS:
+        return ""
     for w in _FEATURE_WORDS:
         end = start + len(w)
         if text.startswith(w, start) and (end in bset or text[end:end + 1] in _CONJUNCTIONS):
@@ -399,8 +402,8 @@ def features_in(text: str, bounds: list[int], starts) -> list[Candidate]:
     out = []
     for k, (ps, s, e) in enumerate(zip(bounds, bounds[1:], bounds[2:])):
         prev, tok = text[ps:s], text[s:e]
-        word = _feature_word(text, s, bset)
-        if word and 2 <= len(prev) <= 3 and _feature_name(prev):
+        word = _feature_word(text, s, bset) if 2 <= len(prev) <= 3 else ""
+        if word and _feature_name(prev):
             end = s + len(word)
             if not text.startswith(_NOT_AFTER, end):
                 out.append(Candidate(ps, end, "Place", text[ps:end], "place.feature"))

@@ -139,7 +139,8 @@ def candidates(text: str, bounds: list[int], places=()) -> list[Candidate]:
            if _chain_context(text, c.start, c.end) and _free_standing(text, bounds, c.start, c.end, strict=True)
            and not _list_not_chains(text, c.end) and c.name not in _GENERIC
            and (c.name not in _HEAD_ONLY or text.startswith(_HEAD_AFTER, c.end))]
-    out = _drop_lone(text, bounds, out)
+    if out and "、" in text:
+        out = _drop_lone(text, bounds, out)
     tax_end = {c.end: c.start for c in out}
     for m in _HEAD.finditer(text):
         if text.startswith(_NOT_AFTER_HEAD, m.end()):

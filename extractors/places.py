@@ -401,6 +401,8 @@ def features_in(text: str, bounds: list[int], starts) -> list[Candidate]:
     bset = set(bounds)
     out = []
     for k, (ps, s, e) in enumerate(zip(bounds, bounds[1:], bounds[2:])):
+        if text[s] not in _FEATURE_FIRST_CHARS and not _FEATURE_END.search(text, e - 1, e):
+            continue  # neither a feature word nor a token ending in a feature suffix
         prev, tok = text[ps:s], text[s:e]
         word = _feature_word(text, s, bset) if 2 <= len(prev) <= 3 else ""
         if word and _feature_name(prev):

@@ -103,7 +103,7 @@ _REL = lexicon("relations_cues.json")
 _SITE_WORD = re.compile(alternation(_REL["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person
 _GENERIC_MODIFIERS = frozenset(_REL["generic_modifiers"])
 _STEM_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
-_SLOGAN = re.compile("[{0}].[{0}]".format(RULES["slogan_numerals"]))
+_SLOGAN = re.compile("[{0}].[{0}].".format(RULES["slogan_numerals"]))
 _GUESSED = ("enterprise.item", "enterprise.list", "enterprise.project")  # rules reading a name off its context
 _TOWN_READ = (*_GUESSED, "enterprise.learned")
 
@@ -119,8 +119,8 @@ def site_stems(text: str) -> frozenset:
 
 
 def slogan(name: str) -> bool:
-    """A numbered slogan (三江六岸, 一核两翼 …): a programme's name, no firm's."""
-    return _SLOGAN.match(name) is not None
+    """A numbered slogan of four characters (三江六岸, 一核两翼 …): a programme's name, no firm's."""
+    return _SLOGAN.fullmatch(name) is not None
 
 
 def _site_or_kind(name: str, sites: frozenset) -> bool:

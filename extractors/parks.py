@@ -54,7 +54,7 @@ _LEAD_TRIM = re.compile(r"^(?:[一二三四五六七八九十\d]+[个大]|各类
 
 def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
     """Left edge of the name ending at `end`; a place opening it carries the walk past words stopped only
-    by their part of speech (甲镇节能环保板块, 甲镇快速装备制造板块) and past a level word (甲县省级高新区); a proper
+    by their part of speech (甲镇节能环保板块, 甲镇精密仪表制造板块) and past a level word (甲县省级高新区); a proper
     noun of jieba's dictionary opening it does the same (甲山精密仪表板块)."""
     start = walk_left(text, bounds, end, _STOP, RULES["max_prefix"], _STOP_POS, _KEEP)
     level = _LEVEL.search(text, 0, start)
@@ -111,7 +111,7 @@ def candidates(text: str, bounds: list[int], places: list[Candidate]) -> list[Ca
             continue  # 园区长, 开发区管委会 (a Unit), …
         start = _anchored(text, bounds, m.start(), place_spans)
         latin = _LATIN_GAP.search(text, 0, start)
-        if latin and start - latin.start() <= 8:  # 甲市 AB 创谷众创空间, 甲市1955文化产业园: a word or number
+        if latin and start - latin.start() <= 8:  # 甲市 AB 创谷众创空间, 甲市2000乙丙产业园: a word or number
             before = _anchored(text, bounds, latin.start(), place_spans)  # inside, a name before it
             number = latin.group(0)[-1].isdigit()  # a number counts or dates unless a name opens it
             if not number or (before < latin.start() and text[start] not in "年月日个大条家项类"):

@@ -69,8 +69,8 @@ def _full_ok(name: str, short: str) -> bool:
 
 
 def _county_full(d) -> bool:
-    """A county's full name with a core of 2+ characters (甲会区) is no ordinary word, but for a few
-    and those whose core is a generic word (新城区)."""
+    """A county's full name (甲会区) is no ordinary word unless its short form is a generic one (新城区: 新城);
+    the few full names that are ordinary phrases (`not_division_full`) are left out by the caller."""
     return d.level == "county" and bool(d.short) and d.short not in _SHORT_STOP
 
 
@@ -396,11 +396,13 @@ def _feature_first(char: str, before: str) -> bool:
 def features_in(text: str, bounds: list[int], starts) -> list[Candidate]:
     """Named natural features: a token ending in a feature suffix (某河, 某山) that jieba knows as a place,
     as a name of 3+ characters, or does not know, without a leading 沿/环 (沿某河); a name-like token before
-    a feature word cut apart (甲|湖, 甲|干渠); a one-character noun or adjective before a known feature, the adjective not a verb's complement (保护好乙山)
-    (甲|乙山 → 甲乙山). Divisions starting at the same place (`starts`) win."""
+    a feature word cut apart (甲|湖, 甲|干渠); a one-character noun or adjective before a known feature
+    (甲|乙山 → 甲乙山; not an adjective complementing a verb: 保护好乙山). Divisions starting at the same place
+    (`starts`) win."""
     bset = set(bounds)
     out = []
-    for k, (ps, s, e) in enumerate(zip(bounds, bounds[1:], bounds[2:])):
+    for k in range(len(bounds) - 1):
+        ps, s, e = bounds[k - 1] if k else bounds[0], bounds[k], bounds[k + 1]  # ps == s: no token before
         if text[s] not in _FEATURE_FIRST_CHARS and not _FEATURE_END.search(text, e - 1, e):
             continue  # neither a feature word nor a token ending in a feature suffix
         prev, tok = text[ps:s], text[s:e]
@@ -416,7 +418,7 @@ def features_in(text: str, bounds: list[int], starts) -> list[Candidate]:
             s, tok, prev = s + 1, tok[1:], ""
         if 2 <= len(tok) <= 4 and all(CJK.match(c) for c in tok) and tok[0] not in _BAD_FIRST:
             tag = proper_nouns().get(tok)
-            if tag == "ns" and len(prev) == 1 and _feature_first(prev, text[bounds[k - 1]:ps] if k else "") and prev not in _BAD_FIRST \
+            if tag == "ns" and len(prev) == 1 and _feature_first(prev, text[bounds[k - 2]:ps] if k > 1 else "") and prev not in _BAD_FIRST \
                     and prev not in _FUNCTION_CHARS and prev not in _NOT_FEATURE_FIRST:  # 甲|乙山, 乙山 a division too
                 out.append(Candidate(ps, e, "Place", prev + tok, "place.feature"))
             elif s in starts:

@@ -24,6 +24,7 @@ from extractors.names import clean_name
 from extractors.spans import known_word, name_like
 
 _LEX = lexicon.load("projects_cues.json")
+_GENERIC_MODIFIERS = frozenset(lexicon.load("relations_cues.json")["generic_modifiers"])
 
 
 _alt = lexicon.alternation
@@ -494,9 +495,9 @@ def _proper(name: str, known: frozenset[str]) -> bool:
 
 def _name_start(name: str) -> bool:
     """The name opens with a word that is no common word (甲乙建材铝合金模板): its longest dictionary word
-    prefix is a proper noun, or it has none."""
+    prefix is a proper noun, or it has none; a generic modifier (智慧, 绿色) is none."""
     word = next((name[:k] for k in (4, 3, 2) if known_word(name[:k])), name[:2])
-    return name_like(word)
+    return name_like(word) and word not in _GENERIC_MODIFIERS  # 智慧园区: jieba tags 智慧 a name
 
 
 def _proper_name(name: str) -> bool:

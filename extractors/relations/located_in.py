@@ -47,7 +47,7 @@ _SITED_BEFORE = re.compile(f"(?:{alt(LEX['sited_verbs'])})$")
 _HOSTS = re.compile(f"(?:{alt(LEX['host_words'])})(?:{alt(LEX['host_verbs'])})?")  # 甲区辖区内有乙、丙等企业
 _LIST_JOINT = re.compile("[、和及与]")
 _LEAD_IN = re.compile(r"\s*在[^,，;；。]{2,16}[,，]")
-_IN_REST = re.compile(f"(?:内|境内)?[^,，。;；、在]{{0,6}}?(?:{alt(LEX['build_verbs'])})")  # 在甲区内高标准建设
+_IN_REST = re.compile(f"(?:内|境内)?(?:{alt(LEX['build_manners'])}){{0,2}}(?:{alt(LEX['build_verbs'])})")  # 在甲区内高标准建设
 
 
 @dataclass

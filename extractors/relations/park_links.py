@@ -81,8 +81,8 @@ def _members(text: str, base: int, parks, i: int) -> list:
 
 def place_within(ctx, sent, places, done) -> None:
     """甲县地处乙河流域: the place right before a verb of lying in is part of the region right after it."""
-    m = ctx.mention(sent, 0, len(sent.text), "relations.part_of.within")
     for x, y in itertools.pairwise(places):
         gap = sent.text[x.mention.end - sent.start:y.mention.start - sent.start]
         if _WITHIN.fullmatch(gap) and _REGION_END.search(y.name):
+            m = ctx.mention(sent, x.mention.start - sent.start, y.mention.end - sent.start, "relations.part_of.within")
             relate(ctx, "PART_OF", Ref("Place", x.name), Ref("Place", y.name), m, done)

@@ -21,8 +21,8 @@ def test_division_hierarchy():
 
 
 def test_walk_left_stops_at_verbs():
-    text = "打造古城快速装备制造板块"
-    toks = ["打造", "古城", "快速", "装备", "制造", "板块"]
+    text = "打造新城精密仪表制造板块"
+    toks = ["打造", "新城", "精密", "仪表", "制造", "板块"]
     assert walk_left(text, boundaries(toks), len(text) - 2, frozenset({"打造"}), 14) == 2
 
 

@@ -44,8 +44,9 @@ def _ok(name: str, places: frozenset = frozenset()) -> bool:
             and not any(name.startswith(p) for p in places) and "等" not in name and "的" not in name
             and all(CJK.match(c) or c.isalnum() for c in name))
 
-
-_HEAD_AFTER = tuple(RULES["pattern_heads"]) + ("等", "业", "集群")
+_HEADS = tuple(RULES["pattern_heads"])
+_HEAD_AFTER = _HEADS + ("等", "业", "集群")
+_OBJECT_END = frozenset(",，;；:：。和与及")  # what may follow a taxonomy word that is a whole object
 _HEAD_ONLY = frozenset(RULES["head_only"])
 _CHAN_YE = tuple(n + "业" for n in RULES["extra"] + [n for subs in RULES["taxonomy"].values() for n in subs]
                  if n.endswith("产"))
@@ -61,8 +62,6 @@ def _chain_context(text: str, start: int, end: int) -> bool:
                 and text[end:end + 1] in _OBJECT_END)
             or len(text) <= RULES["short_line"])
 
-
-_OBJECT_END = frozenset(",，;；:：。和与及")
 
 
 _NOUN_POS = frozenset(("n", "ng", "nz", "nt", "nr", "ns"))
@@ -189,9 +188,6 @@ def _drop_lone(text: str, bounds: list[int], found: list[Candidate]) -> list[Can
 
 def _chain_like(item: str) -> bool:
     return item.endswith(_TAXONOMY_NAMES + _HEADS) or item in _NAMES
-
-
-_HEADS = tuple(RULES["pattern_heads"])
 
 
 def _drop_ye(name: str) -> str:

@@ -101,8 +101,8 @@ _TRADE = frozenset(lexicon("orgs_patterns.json")["trade_words"])
 _PLACE_END = frozenset(RULES["list_place_ends"])
 _REL = lexicon("relations_cues.json")
 _SITE_WORD = re.compile(alternation(_REL["site_words"]))  # 甲遗址, 乙故里: 甲 and 乙 name a site or a person
-_GENERIC_MODIFIERS = frozenset(_REL["generic_modifiers"])
-_STEM_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+GENERIC_MODIFIERS = frozenset(_REL["generic_modifiers"])  # words opening product names (绿色, 高端), no firm's
+STEM_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")  # two to four CJK characters ending a text
 _SLOGAN = re.compile("[{0}].[{0}].".format(RULES["slogan_numerals"]))
 _GUESSED = ("enterprise.item", "enterprise.list", "enterprise.project")  # rules reading a name off its context
 _TOWN_READ = (*_GUESSED, "enterprise.learned")
@@ -112,7 +112,7 @@ def site_stems(text: str) -> frozenset:
     """The two to four characters before each site word of the text (依托甲乙遗址 → 甲乙, 托甲乙 …)."""
     out = set()
     for m in _SITE_WORD.finditer(text):
-        run = _STEM_RUN.search(text, max(0, m.start() - 4), m.start())
+        run = STEM_RUN.search(text, max(0, m.start() - 4), m.start())
         if run:
             out.update(run.group(0)[i:] for i in range(len(run.group(0)) - 1))
     return frozenset(out)
@@ -126,7 +126,7 @@ def slogan(name: str) -> bool:
 def _site_or_kind(name: str, sites: frozenset) -> bool:
     """A name read off its context that is a generic modifier (智慧) or a slogan (三江六岸), ends as a place or a road
     does (甲乙村, 甲乙线) or opens with a site's stem (甲乙遗址 in the text: 甲乙研学): no enterprise."""
-    return name in _GENERIC_MODIFIERS or name[-1] in _PLACE_END or slogan(name) \
+    return name in GENERIC_MODIFIERS or name[-1] in _PLACE_END or slogan(name) \
         or any(name[:k] in sites for k in range(2, min(len(name), 4) + 1))
 
 

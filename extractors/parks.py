@@ -77,13 +77,18 @@ def _anchored(text: str, bounds: list[int], end: int, place_spans) -> int:
     return start
 
 
+def _edges(bounds: list[int], start: int, end: int) -> list[int]:
+    """The token boundaries of the span [start, end), both ends included."""
+    return [start, *[b for b in bounds if start < b < end], end]
+
+
 def _specific(text: str, bounds: list[int], start: int, end: int, place_spans) -> bool:
     """The prefix [start, end) holds a place, a name-like token or a run of one-character tokens that jieba
     does not know as a word (甲乙丙 cut from an unseen name); verbs and function words are no part of such a run
     (建好用好产业园)."""
     if any(s < end and start < e for s, e in place_spans):
         return True
-    edges = [start, *[b for b in bounds if start < b < end], end]
+    edges = _edges(bounds, start, end)
     if any(name_like(text[a:b]) for a, b in itertools.pairwise(edges) if b - a > 1 or b == end):
         return True
     chars = "".join(text[a] if b - a == 1 and pos_of(text[a]) not in _NOT_NAME_POS else "|"
@@ -95,7 +100,7 @@ def _towns_only(text: str, bounds: list[int], start: int, end: int, place_spans)
     """Every token of the prefix [start, end) is a place or a name, none an industrial word (甲乙, not 甲节能环保)."""
     if _INDUSTRIAL.search(text, start, end):
         return False
-    edges = [start, *[b for b in bounds if start < b < end], end]
+    edges = _edges(bounds, start, end)
     return all(any(s <= a and b <= e for s, e in place_spans) or b - a == 1 or name_like(text[a:b])
                for a, b in itertools.pairwise(edges)) and end - start > 1
 

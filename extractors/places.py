@@ -311,7 +311,8 @@ def _trim_common(text: str, bounds: list[int], start: int, end: int, place_start
     thing (nz), an `area_openers` word (省会) or a place;
     with `whole`, a token running into the suffix is judged whole (甲山区)."""
     while start < end and start not in place_starts:
-        nxt = bounds[bisect_right(bounds, start)] if bisect_right(bounds, start) < len(bounds) else end
+        nxt = _token_end(bounds, start)
+        nxt = nxt if nxt > start else end
         tok = text[start:nxt if whole else min(nxt, end)]
         if _name_like(tok) or proper_nouns().get(tok) == "nz" or tok in _AREA_OPENERS:
             break
@@ -418,7 +419,8 @@ def features_in(text: str, bounds: list[int], starts) -> list[Candidate]:
             s, tok, prev = s + 1, tok[1:], ""
         if 2 <= len(tok) <= 4 and all(CJK.match(c) for c in tok) and tok[0] not in _BAD_FIRST:
             tag = proper_nouns().get(tok)
-            if tag == "ns" and len(prev) == 1 and _feature_first(prev, text[bounds[k - 2]:ps] if k > 1 else "") and prev not in _BAD_FIRST \
+            before = text[bounds[k - 2]:ps] if k > 1 else ""
+            if tag == "ns" and len(prev) == 1 and _feature_first(prev, before) and prev not in _BAD_FIRST \
                     and prev not in _FUNCTION_CHARS and prev not in _NOT_FEATURE_FIRST:  # 甲|乙山, 乙山 a division too
                 out.append(Candidate(ps, e, "Place", prev + tok, "place.feature"))
             elif s in starts:

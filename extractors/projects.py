@@ -44,11 +44,11 @@ _SUFFIX_END = re.compile(f"(?:{_alt(_LEX['suffixes'])})(?:[一二三四五六七
 _ROAD_END = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{_alt(_LEX['road_suffixes'])})(?:[(（][^()（）]{{1,16}}[)）])?$")
 _GENERIC_ROAD = re.compile(f"(?:{_alt(_LEX['generic_roads'])})$")
 _CATEGORY = re.compile(_alt(_LEX["category_cues"]))
-_DENG = re.compile(r"(?<![高平同中初均相])等")
+_DENG = re.compile(r"(?<![高平同中初均相])等")  # 等 closing a list, not 高等/平等/中等…
 _DENG_KIND = re.compile(f"(?:{_alt(_LEX['suffixes'] + _LEX['deng_kinds'])})$")
 _DENG_COUNTED = re.compile(_LEX["deng_counted"])
 _DENG_PLACE = re.compile(f"等(?:{_alt(_LEX['deng_places'])})")
-_SHARED_HEAD = re.compile(f"(?<![高平同中初均相])等(?P<head>{_alt(_LEX['shared_heads'])})(?=(?:{_alt(_LEX['shared_head_after'])})|$)")
+_SHARED_HEAD = re.compile(f"{_DENG.pattern}(?P<head>{_alt(_LEX['shared_heads'])})(?=(?:{_alt(_LEX['shared_head_after'])})|$)")
 _ANY_SUFFIX = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["work_tails"]))  # cheap test before cleaning a piece that needs a head noun
 _ANY_HEAD = re.compile(_alt(_LEX["suffixes"] + _LEX["road_suffixes"] + _LEX["shared_heads"] + _LEX["quoted_heads"]
                             + _LEX["work_tails"]

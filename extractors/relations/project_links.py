@@ -7,7 +7,7 @@ import re
 from extractors import lexicon
 from extractors.facts import Ref
 from extractors.org_prefixes import BASE_HEADS, NOT_AFTER, compound_tail
-from extractors.orgs import divisions_only, site_stems, slogan
+from extractors.orgs import GENERIC_MODIFIERS, STEM_RUN, divisions_only, site_stems, slogan
 from extractors.relations.doc import ENT_HEAD, LEX, DocIndex, alt, ensure, relate
 from extractors.relations.located_in import (
     Sites,
@@ -33,10 +33,8 @@ _MAX_STEM = 4  # characters of the longest short name read off a known enterpris
 _JOINT = re.compile(f"^([^和及与、]{{2,12}}(?:{alt(LEX['enterprise_ends'] + LEX['joint_firm_ends'])}))[和与]"
                     f"([^和及与、]{{2,12}}?(?:{alt(LEX['enterprise_ends'])}))(?=.{{2}})")
 _SUFFIX = re.compile(f"(?:{alt(LEX['enterprise_ends'])})$")
-_GENERIC_MODIFIERS = frozenset(LEX["generic_modifiers"])
 _TRADE = frozenset(LEX["trade_words"])
 _PARK_END = re.compile(f"(?:{alt(lexicon.load('parks.json')['suffixes'])})$")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}$")
 _GRADE = re.compile(r"([\u4e00-\u9fff]{2,})[0-9A-Za-z]+([\u4e00-\u9fff]*)")  # 甲乙66, 甲乙66丙丁: a product grade
 _NOT_NAME_START = frozenset("".join(w for w in LEX["site_ends"] if len(w) == 1) + "及和与")
 
@@ -83,11 +81,11 @@ def _enterprise_prefix(ctx, d: DocIndex, p, places: set, need_trade: bool = Fals
         ("".join(toks[j:j + 2]) if "".join(toks[j:j + 2]) in _TRADE else "")
     if trade and compound_tail(p.name[len("".join(toks[:i]) + head + trade):]):
         trade = ""  # 甲乙科技创新中心: the trade word opens the project's own words
-    if head in _GENERIC_MODIFIERS or len(head) < 2 or not _CJK_OR_LATIN.match(head) or head in places \
+    if head in GENERIC_MODIFIERS or len(head) < 2 or not _CJK_OR_LATIN.match(head) or head in places \
             or _SITE_END.search(head) or not trade and j < len(toks) and toks[j] in NOT_AFTER:
         return None  # 甲乙|快速通道, 甲乙|广场: a road's or a site's name
     unseen = _unseen_word(head)
-    regional = i == 1 and len(toks[0]) >= 2 and unseen and whole and _CJK_RUN.fullmatch(head) \
+    regional = i == 1 and len(toks[0]) >= 2 and unseen and whole and STEM_RUN.fullmatch(head) \
         and head[0] not in _NOT_NAME_START  # 甲市乙丙…: 乙丙 is no word, no road (甲山路…)
     if i == 1 and not unseen or not trade and (need_trade and not regional or not unseen
                                                or _BRAND_FACILITY.search(p.name) and i == 0):
@@ -136,7 +134,7 @@ def _enterprise_project(d: DocIndex, p, serving: set) -> str | None:
     product grade (尼龙66)."""
     name = p.name
     if name in serving and 2 <= len(name) <= _MAX_BARE and not _PROJECT_HEAD.search(name) \
-            and not name.startswith(tuple(_GENERIC_MODIFIERS)) \
+            and not name.startswith(tuple(GENERIC_MODIFIERS)) \
             and not _grade(name) and not _place_base(name) \
             and not d.prefix(name, "Place") and not d.prefix(name, "Park") \
             and name not in d.names.get("IndustryChain", ()) and _unseen_word(name):
@@ -198,7 +196,7 @@ def _no_firm(d: DocIndex, ent: str, sites: frozenset, towns: frozenset) -> bool:
     no enterprise, unless it ends with an enterprise suffix."""
     if ENT_HEAD.match(ent):
         return False
-    if ent in _GENERIC_MODIFIERS or divisions_only(ent) or slogan(ent):
+    if ent in GENERIC_MODIFIERS or divisions_only(ent) or slogan(ent):
         return True
     heads = [ent[:k] for k in range(2, min(len(ent), 4) + 1)]
     if any(h in sites or h + "镇" in towns or h + "乡" in towns for h in heads):
